@@ -1,0 +1,42 @@
+import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
+import type { ReactNode } from "react";
+import { cookieToInitialState } from "wagmi";
+import { Footer } from "@/components/layout/footer";
+import { Header } from "@/components/layout/header";
+import { Sidebar } from "@/components/layout/sidebar";
+import { Providers } from "@/components/wallet/providers";
+import { getEnv, publicConfig } from "@/lib/env";
+import { getWagmiConfig } from "@/lib/wallet/config";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Byzantine DV Portal", template: "%s · Byzantine DV Portal" },
+  description: "Synchronize your Byzantine distributed-validator cluster with the other operators.",
+};
+
+export const viewport: Viewport = { themeColor: "#020617", width: "device-width", initialScale: 1 };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const config = publicConfig(getEnv());
+  // The wallet cookie lets the first server render know the connected account.
+  const initialState = cookieToInitialState(getWagmiConfig(config), (await headers()).get("cookie"));
+  return (
+    <html lang="en">
+      <body>
+        <Providers config={config} initialState={initialState}>
+          <div className="flex min-h-screen flex-col md:flex-row">
+            <aside className="border-b border-slate-800 p-4 md:min-h-screen md:border-r md:border-b-0">
+              <Sidebar />
+            </aside>
+            <div className="flex min-w-0 flex-1 flex-col">
+              <Header />
+              <main className="flex-1 px-4 py-6 md:px-8">{children}</main>
+              <Footer />
+            </div>
+          </div>
+        </Providers>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,33 @@
+import { getEnv } from "@/lib/env";
+import { publicClient } from "@/lib/chain/client";
+import { formatInteger } from "@/lib/format/number";
+
+async function latestBlock(): Promise<bigint | null> {
+  try {
+    return await publicClient().getBlockNumber({ cacheTime: 0 });
+  } catch {
+    return null;
+  }
+}
+
+/** Network and latest block, read on the server at each render. */
+export async function Footer() {
+  const env = getEnv();
+  const block = await latestBlock();
+  return (
+    <footer className="flex flex-wrap items-center gap-x-4 gap-y-1 border-t border-slate-800 px-4 py-3 text-xs text-slate-400 md:px-8">
+      <span>
+        Network: <span className="text-slate-200">{env.CHAIN_NAME}</span> (chain {env.CHAIN_ID})
+      </span>
+      {block === null ? (
+        <span role="status" className="text-red-400">
+          The chain node at {env.RPC_URL} is not answering
+        </span>
+      ) : (
+        <span>
+          Latest block: <span data-testid="latest-block" className="font-mono text-slate-200">#{formatInteger(block)}</span>
+        </span>
+      )}
+    </footer>
+  );
+}
