@@ -1,0 +1,29 @@
+// v1.6.0: no version-specific definition fields; the lock's deposit data is hashed without its
+// own merkleization (a charon bug kept for compatibility: hashDepositDataV1x6), so its four
+// fields sit directly in the validator container.
+import { ContainerType } from "@chainsafe/ssz";
+import {
+  depositDataFields,
+  depositDataValue,
+  distributedValidatorBase,
+  publicSharesType,
+  bytes48,
+  type Fields,
+  type VersionFormat,
+} from "./format";
+
+export const v1_6: VersionFormat = {
+  definitionExtras: {},
+  definitionExtraValues: () => ({}),
+  distributedValidator: new ContainerType<Fields>({
+    distributed_public_key: bytes48,
+    public_shares: publicSharesType,
+    ...Object.fromEntries(Object.entries(depositDataFields).map(([k, t]) => [`deposit_${k}`, t])),
+  }),
+  distributedValidatorValue: (dv) => ({
+    ...distributedValidatorBase(dv),
+    ...Object.fromEntries(
+      Object.entries(depositDataValue(dv.deposit_data)).map(([k, v]) => [`deposit_${k}`, v]),
+    ),
+  }),
+};
