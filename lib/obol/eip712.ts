@@ -1,0 +1,132 @@
+// Obol's EIP-712 messages (charon cluster/eip712sigs.go) as viem/wagmi `signTypedData` input,
+// and their server-side verification: ECDSA recovery, then ERC-1271 for contract wallets.
+import {
+  hashTypedData,
+  isAddressEqual,
+  recoverAddress,
+  type Address,
+  type Hex,
+  type PublicClient,
+  type TypedDataDefinition,
+} from "viem";
+
+/** charon eth2util.ForkVersionToChainID: the EIP-712 chainId follows the beacon fork version. */
+export const FORK_VERSION_CHAIN_IDS: Readonly<Record<string, number>> = {
+  "0x00000000": 1, // mainnet
+  "0x00001020": 5, // goerli (the launchpad vector was signed there)
+  "0x00000064": 100, // gnosis
+  "0x90000069": 11155111, // sepolia
+  "0x01017000": 17000, // holesky
+  "0x10000910": 560048, // hoodi
+};
+
+export function chainIdForForkVersion(forkVersion: string): number {
+  const chainId = FORK_VERSION_CHAIN_IDS[forkVersion.toLowerCase()];
+  if (chainId === undefined) throw new Error(`unknown fork version ${forkVersion}`);
+  return chainId;
+}
+
+export const TERMS_AND_CONDITIONS_HASH = "0xd33721644e8f3afab1495a74abe3523cec12d48b8da6cb760972492ca3f1a273";
+export const TERMS_AND_CONDITIONS_VERSION = 1n;
+
+const domain = (forkVersion: string) => ({ name: "Obol", version: "1", chainId: chainIdForForkVersion(forkVersion) }) as const;
+
+// Hashes are signed as their lowercase 0x-hex *string*, exactly as charon's to0xHex writes them.
+export function creatorConfigHashTypedData(configHash: Hex, forkVersion: string) {
+  return {
+    domain: domain(forkVersion),
+    types: { CreatorConfigHash: [{ name: "creator_config_hash", type: "string" }] },
+    primaryType: "CreatorConfigHash",
+    message: { creator_config_hash: configHash.toLowerCase() },
+  } as const satisfies TypedDataDefinition;
+}
+
+export function operatorConfigHashTypedData(configHash: Hex, forkVersion: string) {
+  return {
+    domain: domain(forkVersion),
+    types: { OperatorConfigHash: [{ name: "operator_config_hash", type: "string" }] },
+    primaryType: "OperatorConfigHash",
+    message: { operator_config_hash: configHash.toLowerCase() },
+  } as const satisfies TypedDataDefinition;
+}
+
+export function enrTypedData(enr: string, forkVersion: string) {
+  return {
+    domain: domain(forkVersion),
+    types: { ENR: [{ name: "enr", type: "string" }] },
+    primaryType: "ENR",
+    message: { enr },
+  } as const satisfies TypedDataDefinition;
+}
+
+/** Accepted once per address for every cluster, so its domain has no chainId (Obol API). */
+export function termsAndConditionsTypedData() {
+  return {
+    domain: { name: "Obol", version: "1" },
+    types: {
+      TermsAndConditions: [
+        { name: "terms_and_conditions_hash", type: "string" },
+        { name: "version", type: "uint256" },
+      ],
+    },
+    primaryType: "TermsAndConditions",
+    message: { terms_and_conditions_hash: TERMS_AND_CONDITIONS_HASH, version: TERMS_AND_CONDITIONS_VERSION },
+  } as const satisfies TypedDataDefinition;
+}
+
+const ERC1271_MAGIC = "0x1626ba7e";
+const erc1271Abi = [
+  {
+    type: "function",
+    name: "isValidSignature",
+    stateMutability: "view",
+    inputs: [
+      { name: "hash", type: "bytes32" },
+      { name: "signature", type: "bytes" },
+    ],
+    outputs: [{ name: "", type: "bytes4" }],
+  },
+] as const;
+
+/**
+ * True when `signature` over `typedData` is `address`'s: the ECDSA signer (v 0/1/27/28, as
+ * charon's k1util.Recover) is the address, or, given a client and an address with code, the
+ * contract's ERC-1271 isValidSignature returns the magic value. Never throws.
+ */
+export async function verifyTypedSignature({
+  client,
+  address,
+  typedData,
+  signature,
+}: {
+  client?: PublicClient;
+  address: Address;
+  typedData: TypedDataDefinition;
+  signature: Hex;
+}): Promise<boolean> {
+  let hash: Hex;
+  try {
+    hash = hashTypedData(typedData);
+  } catch {
+    return false;
+  }
+  try {
+    if (isAddressEqual(await recoverAddress({ hash, signature }), address)) return true;
+  } catch {
+    // Not a 65-byte ECDSA signature: only a contract wallet can still accept it.
+  }
+  if (!client) return false;
+  try {
+    const code = await client.getCode({ address });
+    if (!code || code === "0x") return false;
+    const result = await client.readContract({
+      address,
+      abi: erc1271Abi,
+      functionName: "isValidSignature",
+      args: [hash, signature],
+    });
+    return result === ERC1271_MAGIC;
+  } catch {
+    return false;
+  }
+}
