@@ -1,0 +1,220 @@
+// Every check charon makes on a cluster definition or lock (cluster/definition.go and lock.go:
+// VerifyHashes, VerifySignatures), as one structured result for the CLI and the web pages.
+// A signature entry is true (valid), false (invalid) or null (the file has none yet).
+import { secp256k1 } from "@noble/curves/secp256k1.js";
+import { hexToBytes, recoverPublicKey, type Address, type Hex, type PublicClient } from "viem";
+import { chainIdForForkVersion, creatorConfigHashTypedData, enrTypedData, operatorConfigHashTypedData, verifyTypedSignature } from "@/lib/obol/eip712";
+import { parseEnr, type EnrParseResult } from "@/lib/obol/enr";
+import { verifyLockBls, type LockBlsResult } from "@/lib/obol/lock/bls";
+import type { ClusterFile, Definition, Lock } from "@/lib/obol/schema";
+import { configHash, definitionHash, lockHash } from "@/lib/obol/ssz";
+
+export type SignatureCheck = boolean | null;
+
+export interface HashCheck {
+  expected: Hex;
+  computed: Hex | null;
+  ok: boolean;
+  /** Why the hash could not be computed (charon would refuse the file). */
+  error?: string;
+}
+
+export type EnrCheck = { ok: true; publicKey: Hex } | { ok: false; reason: string } | null;
+
+export interface ValidatorBlsSummary {
+  public_shares: SignatureCheck;
+  deposit_data: SignatureCheck;
+  builder_registration: SignatureCheck;
+}
+
+export interface VerifyResult {
+  kind: "definition" | "lock";
+  version: string;
+  config_hash: HashCheck;
+  definition_hash: HashCheck;
+  lock_hash: HashCheck | null;
+  creator_signature: SignatureCheck;
+  operator_config_signatures: SignatureCheck[];
+  enr_signatures: SignatureCheck[];
+  /** null for definitions and for lock versions without node signatures (v1.6). */
+  node_signatures: SignatureCheck[] | null;
+  signature_aggregate: SignatureCheck;
+  enrs: EnrCheck[];
+  validators: ValidatorBlsSummary[] | null;
+  /** Full BLS details from lib/obol/lock/bls (locks only). */
+  bls: LockBlsResult | null;
+  /** Whole-file rules charon enforces beyond single checks, as sentences. */
+  problems: string[];
+  /** Every signature the format asks for is present (a definition ready for the DKG). */
+  complete: boolean;
+  /** No check is false and there is no problem. */
+  ok: boolean;
+}
+
+export interface VerifyOptions {
+  /** Enables ERC-1271 checks for contract-wallet operators and creators. */
+  client?: PublicClient;
+}
+
+function hashCheck(expected: Hex, compute: () => Hex): HashCheck {
+  try {
+    const computed = compute();
+    return { expected, computed, ok: computed === expected.toLowerCase() };
+  } catch (e) {
+    return { expected, computed: null, ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** charon's k1util.Verify65: recover the signer of the raw 32-byte hash and compare keys. */
+async function verifyNodeSignature(enrKey: Hex, hash: Hex, signature: string): Promise<boolean> {
+  try {
+    const recovered = await recoverPublicKey({ hash, signature: signature as Hex });
+    return secp256k1.Point.fromHex(recovered.slice(2)).equals(secp256k1.Point.fromBytes(hexToBytes(enrKey)));
+  } catch {
+    return false;
+  }
+}
+
+function enrCheck(enr: string): EnrCheck {
+  if (enr === "") return null;
+  const r: EnrParseResult = parseEnr(enr);
+  return r.ok ? { ok: true, publicKey: r.enr.publicKey } : { ok: false, reason: r.reason };
+}
+
+async function definitionChecks(def: Definition, { client }: VerifyOptions) {
+  const problems: string[] = [];
+  let forkKnown = true;
+  try {
+    chainIdForForkVersion(def.fork_version);
+  } catch {
+    forkKnown = false;
+    problems.push(`fork version ${def.fork_version} has no known chain id, so no EIP-712 signature can verify`);
+  }
+
+  const sig = async (address: string, signature: string, typedData: () => Parameters<typeof verifyTypedSignature>[0]["typedData"]) =>
+    signature === "" ? null : forkKnown && address !== "" && (await verifyTypedSignature({ client, address: address as Address, typedData: typedData(), signature: signature as Hex }));
+
+  const creator_signature = await sig(def.creator.address, def.creator.config_signature, () =>
+    creatorConfigHashTypedData(def.config_hash, def.fork_version),
+  );
+  const operator_config_signatures = await Promise.all(
+    def.operators.map((o) => sig(o.address, o.config_signature, () => operatorConfigHashTypedData(def.config_hash, def.fork_version))),
+  );
+  const enr_signatures = await Promise.all(
+    def.operators.map((o) => sig(o.address, o.enr_signature, () => enrTypedData(o.enr, def.fork_version))),
+  );
+  const enrs = def.operators.map((o) => enrCheck(o.enr));
+
+  enrs.forEach((e, i) => {
+    if (e && !e.ok) problems.push(`operator ${i} ENR: ${e.reason}`);
+  });
+  const seen = new Map<string, number>();
+  def.operators.forEach((o, i) => {
+    if (o.enr === "") return;
+    if (seen.has(o.enr)) problems.push(`operators ${seen.get(o.enr)} and ${i} have the same ENR`);
+    seen.set(o.enr, i);
+  });
+  if (def.creator.config_signature === "" && operator_config_signatures.some((s) => s !== null)) {
+    problems.push("operators signed while the creator did not");
+  }
+
+  const complete =
+    creator_signature !== null &&
+    def.operators.every((o, i) => o.enr !== "" && operator_config_signatures[i] !== null && enr_signatures[i] !== null);
+
+  return {
+    config_hash: hashCheck(def.config_hash, () => configHash(def)),
+    definition_hash: hashCheck(def.definition_hash, () => definitionHash(def)),
+    creator_signature,
+    operator_config_signatures,
+    enr_signatures,
+    enrs,
+    problems,
+    complete,
+  };
+}
+
+const hasNodeSignatures = (version: string) => version !== "v1.6.0";
+
+function finish(r: Omit<VerifyResult, "ok">): VerifyResult {
+  const checks: SignatureCheck[] = [
+    r.creator_signature,
+    ...r.operator_config_signatures,
+    ...r.enr_signatures,
+    ...(r.node_signatures ?? []),
+    r.signature_aggregate,
+    ...(r.validators ?? []).flatMap((v) => [v.public_shares, v.deposit_data, v.builder_registration]),
+  ];
+  const hashes = [r.config_hash, r.definition_hash, ...(r.lock_hash ? [r.lock_hash] : [])];
+  return { ...r, ok: hashes.every((h) => h.ok) && !checks.includes(false) && r.problems.length === 0 };
+}
+
+export async function verifyDefinition(def: Definition, options: VerifyOptions = {}): Promise<VerifyResult> {
+  const d = await definitionChecks(def, options);
+  return finish({
+    kind: "definition",
+    version: def.version,
+    ...d,
+    lock_hash: null,
+    node_signatures: null,
+    signature_aggregate: null,
+    validators: null,
+    bls: null,
+  });
+}
+
+export async function verifyLock(lock: Lock, options: VerifyOptions = {}): Promise<VerifyResult> {
+  const def = lock.cluster_definition;
+  const d = await definitionChecks(def, options);
+  const problems = [...d.problems];
+  const lock_hash = hashCheck(lock.lock_hash, () => lockHash(lock));
+
+  let node_signatures: SignatureCheck[] | null = null;
+  if (!hasNodeSignatures(def.version)) {
+    if (lock.node_signatures.length > 0) problems.push(`a ${def.version} lock has no node signatures, but this one has some`);
+  } else {
+    if (lock.node_signatures.length !== def.operators.length) {
+      problems.push(`${lock.node_signatures.length} node signatures for ${def.operators.length} operators`);
+    }
+    // Each node signs the lock hash as written in the file (charon verifies l.LockHash).
+    node_signatures = await Promise.all(
+      def.operators.map(async (_, i) => {
+        const signature = lock.node_signatures[i];
+        const enr = d.enrs[i];
+        if (signature === undefined || signature === "") return null;
+        return enr?.ok === true && verifyNodeSignature(enr.publicKey, lock.lock_hash, signature);
+      }),
+    );
+  }
+
+  // The aggregate signs the recomputed lock hash (charon: hashLock(l)).
+  let bls: LockBlsResult | null = null;
+  try {
+    bls = verifyLockBls(lock, hexToBytes(lock_hash.computed ?? lock.lock_hash));
+  } catch (e) {
+    problems.push(`BLS checks failed to run: ${e instanceof Error ? e.message : String(e)}`);
+  }
+
+  return finish({
+    kind: "lock",
+    version: def.version,
+    ...d,
+    complete: d.complete && node_signatures?.every((s) => s !== null) !== false && lock.signature_aggregate !== "",
+    lock_hash,
+    node_signatures,
+    signature_aggregate: bls ? bls.signature_aggregate : false,
+    validators: bls
+      ? bls.validators.map((v) => ({
+          public_shares: v.public_shares,
+          deposit_data: v.deposit_data,
+          builder_registration: v.builder_registration,
+        }))
+      : null,
+    bls,
+    problems,
+  });
+}
+
+export function verifyClusterFile(file: ClusterFile, options: VerifyOptions = {}): Promise<VerifyResult> {
+  return file.kind === "lock" ? verifyLock(file.lock, options) : verifyDefinition(file.definition, options);
+}
