@@ -25,7 +25,7 @@ export const migrations: { id: number; name: string; sql: string }[] = [
         eigen_pod text NOT NULL,
         average_score numeric NOT NULL,
         operators text[] NOT NULL,
-        definition jsonb NOT NULL,
+        bid_ids text[] NOT NULL,
         PRIMARY KEY (chain_id, auction, cluster_id),
         UNIQUE (chain_id, auction, ordinal)
       );
