@@ -1,0 +1,179 @@
+// A test DKG: what `charon dkg` produces for a fully signed definition, without the network
+// ceremony. One process holds every operator's key share, so each step charon spreads over the
+// peers (partial signatures, exchange, threshold aggregation) runs here in a loop:
+// charon dkg/dkg.go signAndAggDepositData, signAndAggValidatorRegistrations, signAndAggLockHash
+// and nodesigs.go. The output is a cluster-lock.json in charon's JSON layout for the definition's
+// version that passes lib/obol/verify like a real charon lock.
+import { secp256k1 } from "@noble/curves/secp256k1.js";
+import { bytesToHex, getAddress, hexToBytes, type Address, type Hex } from "viem";
+import type { z } from "zod";
+import { parseEnr } from "@/lib/obol/enr";
+import { aggregateSignatures, secretToPublicKey, sign, thresholdAggregate } from "@/lib/obol/lock/bls-keys";
+import { withdrawalCredentials, depositSigningRoot } from "@/lib/obol/lock/deposit";
+import { registrationSigningRoot } from "@/lib/obol/lock/registration";
+import { lockSchema, type Definition, type DefinitionVersion, type Lock } from "@/lib/obol/schema";
+import { lockHash } from "@/lib/obol/ssz";
+import { verifyDefinition } from "@/lib/obol/verify";
+import { keyBytes } from "./enr";
+import { validatorKey, type ValidatorKey } from "./keys";
+import { genesisTimestamp } from "./networks";
+
+export { operatorEnr, type EnrEndpoint } from "./enr";
+export { registerOperator } from "./registration";
+export { GENESIS_TIMESTAMPS, genesisTimestamp } from "./networks";
+export type { ValidatorKey } from "./keys";
+
+/** A lock as charon writes it (input side of the schema: hex strings, Gwei as decimal strings). */
+export type LockJson = z.input<typeof lockSchema>;
+type DistributedValidatorJson = NonNullable<LockJson["distributed_validators"]>[number];
+type DepositDataJson = NonNullable<DistributedValidatorJson["deposit_data"]>;
+type BuilderRegistrationJson = NonNullable<DistributedValidatorJson["builder_registration"]>;
+
+const GWEI_PER_ETH = 1_000_000_000n;
+
+/** What each lock version carries (charon cluster/lock.go, distvalidator.go marshal structs). */
+interface LockLayout {
+  /** v1.8+: `partial_deposit_data` (one per amount) after the registration; before: one `deposit_data`. */
+  partialDeposits: boolean;
+  builderRegistration: boolean;
+  nodeSignatures: boolean;
+}
+
+const LAYOUTS: Record<DefinitionVersion, LockLayout> = {
+  "v1.6.0": { partialDeposits: false, builderRegistration: false, nodeSignatures: false },
+  "v1.7.0": { partialDeposits: false, builderRegistration: true, nodeSignatures: true },
+  "v1.8.0": { partialDeposits: true, builderRegistration: true, nodeSignatures: true },
+  "v1.9.0": { partialDeposits: true, builderRegistration: true, nodeSignatures: true },
+  "v1.10.0": { partialDeposits: true, builderRegistration: true, nodeSignatures: true },
+};
+
+/** charon registration.DefaultGasLimit, used before definitions carried target_gas_limit (v1.10). */
+const LEGACY_GAS_LIMIT = 30_000_000;
+
+/**
+ * Deposit amounts in Gwei, as charon's DKG picks them: one 32 ETH deposit before v1.8; from v1.8
+ * the definition's deposit_amounts deduplicated and ascending, else deposit.DefaultDepositAmounts
+ * ([1, 32] ETH, or [1, 8, 32, 256] ETH for a compounding cluster).
+ */
+export function depositAmountsGwei(def: Definition): bigint[] {
+  if (!LAYOUTS[def.version].partialDeposits) return [32n * GWEI_PER_ETH];
+  const given = [...new Set((def.deposit_amounts ?? []).map((a) => BigInt(a)))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  if (given.length > 0) return given;
+  return (def.compounding ? [1n, 8n, 32n, 256n] : [1n, 32n]).map((eth) => eth * GWEI_PER_ETH);
+}
+
+export interface TestDkgOptions {
+  /** A complete definition: the creator's and every operator's signatures and ENRs. */
+  definition: Definition;
+  /** Each operator's charon ENR secp256k1 private key, in operator order. */
+  operatorKeys: readonly (Hex | Uint8Array)[];
+  /** Makes the validator keys (and so the whole lock) reproducible; random when omitted. */
+  seed?: string | Uint8Array;
+  /** Deposit to this address instead of the definition's (a lock that disagrees, for mismatch tests). */
+  withdrawalAddress?: Address;
+  /** Register this fee recipient instead of the definition's (as above). */
+  feeRecipient?: Address;
+  /** Builder registration time; default: the genesis time of the definition's fork, as charon. */
+  registrationTimestamp?: number;
+  /** Skip checking the definition's hashes and signatures first (charon dkg --no-verify). */
+  noVerify?: boolean;
+}
+
+export interface TestDkgResult {
+  /** cluster-lock.json exactly as charon lays it out: write it with JSON.stringify. */
+  json: LockJson;
+  /** The same lock parsed, for lib/obol. */
+  lock: Lock;
+  /** Per validator: the key and the operators' secret shares (what charon writes as keystores). */
+  keys: ValidatorKey[];
+}
+
+async function checkDefinition(def: Definition, operatorKeys: readonly (Hex | Uint8Array)[], noVerify: boolean) {
+  if (!(def.version in LAYOUTS)) throw new Error(`unsupported definition version ${def.version}`);
+  if (operatorKeys.length !== def.operators.length) {
+    throw new Error(`${operatorKeys.length} operator keys for ${def.operators.length} operators`);
+  }
+  def.operators.forEach((op, i) => {
+    const enr = parseEnr(op.enr);
+    if (!enr.ok) throw new Error(`operator ${i} has no valid ENR (${enr.reason}); the DKG needs a complete definition`);
+    const key = bytesToHex(secp256k1.getPublicKey(keyBytes(operatorKeys[i]), true));
+    if (enr.enr.publicKey !== key) throw new Error(`operator key ${i} is not the key of operator ${i}'s ENR`);
+  });
+  if (noVerify) return;
+  const r = await verifyDefinition(def);
+  if (!r.complete) throw new Error("the definition is not fully signed");
+  if (!r.ok) throw new Error(`the definition does not verify: ${JSON.stringify({ problems: r.problems, config_hash: r.config_hash, definition_hash: r.definition_hash })}`);
+}
+
+/** Every operator signs with its share, then the partials combine as charon's tbls.ThresholdAggregate. */
+function thresholdSign(shares: Uint8Array[], message: Uint8Array): Uint8Array {
+  return thresholdAggregate(new Map(shares.map((share, k) => [k + 1, sign(share, message)])));
+}
+
+/** charon k1util.Sign: 65 bytes r || s || recovery id (0 or 1) over the raw 32-byte hash. */
+function nodeSignature(key: Uint8Array, hash: Uint8Array): Hex {
+  const sig = secp256k1.sign(hash, key, { prehash: false, format: "recovered" });
+  return bytesToHex(Uint8Array.from([...sig.subarray(1), sig[0]]));
+}
+
+/** Runs the test DKG; throws where charon's DKG would refuse to start. */
+export async function runTestDkg(options: TestDkgOptions): Promise<TestDkgResult> {
+  const { definition: def, operatorKeys } = options;
+  await checkDefinition(def, operatorKeys, options.noVerify ?? false);
+
+  const layout = LAYOUTS[def.version];
+  const forkVersion = hexToBytes(def.fork_version);
+  const seed =
+    options.seed === undefined
+      ? crypto.getRandomValues(new Uint8Array(32))
+      : typeof options.seed === "string"
+        ? new TextEncoder().encode(options.seed)
+        : options.seed;
+  const amounts = depositAmountsGwei(def);
+  const gasLimit = def.version === "v1.10.0" ? (def.target_gas_limit ?? 0) : LEGACY_GAS_LIMIT;
+  const timestamp = options.registrationTimestamp ?? genesisTimestamp(def.fork_version);
+  const credentialsType = def.version === "v1.10.0" && def.compounding ? "0x02" : "0x01";
+
+  const keys = def.validators.map((_, i) => validatorKey(seed, i, def.operators.length, def.threshold));
+  const distributed_validators = def.validators.map((addresses, i): DistributedValidatorJson => {
+    const { secretKey, secretShares } = keys[i];
+    const pubkey = secretToPublicKey(secretKey);
+    const creds = withdrawalCredentials(getAddress(options.withdrawalAddress ?? addresses.withdrawal_address), credentialsType);
+
+    const deposits = amounts.map((amountGwei): DepositDataJson => {
+      const msg = { pubkey, withdrawalCredentials: creds, amountGwei };
+      return {
+        pubkey: bytesToHex(pubkey),
+        withdrawal_credentials: bytesToHex(creds),
+        amount: amountGwei.toString(),
+        signature: bytesToHex(thresholdSign(secretShares, depositSigningRoot(msg, forkVersion))),
+      };
+    });
+
+    const feeRecipient = getAddress(options.feeRecipient ?? addresses.fee_recipient_address);
+    const registration = { feeRecipient: hexToBytes(feeRecipient), gasLimit: BigInt(gasLimit), timestamp: BigInt(timestamp), pubkey };
+    const builder_registration: BuilderRegistrationJson = {
+      // charon writes the fee recipient as lowercase hex (its ethHex JSON encoding).
+      message: { fee_recipient: feeRecipient.toLowerCase(), gas_limit: gasLimit, timestamp, pubkey: bytesToHex(pubkey) },
+      signature: bytesToHex(thresholdSign(secretShares, registrationSigningRoot(registration, forkVersion))),
+    };
+
+    const head = { distributed_public_key: bytesToHex(pubkey), public_shares: secretShares.map((s) => bytesToHex(secretToPublicKey(s))) };
+    if (layout.partialDeposits) return { ...head, builder_registration, partial_deposit_data: deposits };
+    return { ...head, deposit_data: deposits[0], ...(layout.builderRegistration ? { builder_registration } : {}) };
+  });
+
+  const unsigned = { cluster_definition: def, distributed_validators };
+  const hash = lockHash(lockSchema.parse({ ...unsigned, lock_hash: `0x${"00".repeat(32)}` }));
+  const hashBytes = hexToBytes(hash);
+
+  // charon aggregates every share's signature of the lock hash, across all validators.
+  const signature_aggregate = bytesToHex(aggregateSignatures(keys.flatMap((k) => k.secretShares.map((s) => sign(s, hashBytes)))));
+  const json: LockJson = {
+    ...unsigned,
+    signature_aggregate,
+    lock_hash: hash,
+    ...(layout.nodeSignatures ? { node_signatures: operatorKeys.map((k) => nodeSignature(keyBytes(k), hashBytes)) } : {}),
+  };
+  return { json, lock: lockSchema.parse(json), keys };
+}
