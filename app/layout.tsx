@@ -5,6 +5,7 @@ import { cookieToInitialState } from "wagmi";
 import { Footer } from "@/components/layout/footer";
 import { Header } from "@/components/layout/header";
 import { Sidebar } from "@/components/layout/sidebar";
+import { AccountRefresh } from "@/components/wallet/account-refresh";
 import { Providers } from "@/components/wallet/providers";
 import { getEnv, publicConfig } from "@/lib/env";
 import { getWagmiConfig } from "@/lib/wallet/config";
@@ -25,6 +26,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang="en">
       <body>
         <Providers config={config} initialState={initialState}>
+          <AccountRefresh />
           <div className="flex min-h-screen flex-col md:flex-row">
             <aside className="border-b border-slate-800 p-4 md:min-h-screen md:border-r md:border-b-0">
               <Sidebar />

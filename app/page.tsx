@@ -1,8 +1,68 @@
-export default function DashboardPage() {
+import Link from "next/link";
+import { AccountStats } from "@/components/dashboard/account-stats";
+import { ClusterTable } from "@/components/dashboard/cluster-table";
+import { Pagination } from "@/components/dashboard/pagination";
+import { ViewToggle } from "@/components/dashboard/view-toggle";
+import { RefreshButton } from "@/components/ui/refresh-button";
+import { dashboardQuerySchema, getDashboard } from "@/lib/clusters/dashboard";
+import { connectedAccount } from "@/lib/wallet/connected-account";
+
+export const dynamic = "force-dynamic";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+function InvalidQuery({ message }: { message: string }) {
   return (
-    <div className="space-y-2">
-      <h1 className="text-2xl font-semibold">Dashboard</h1>
-      <p className="text-slate-400">Your clusters will be listed here.</p>
+    <div role="alert" className="rounded-lg border border-red-500/60 bg-red-500/10 p-4 text-sm text-red-200">
+      {message} <Link href="/" className="underline">Back to the dashboard</Link>
+    </div>
+  );
+}
+
+export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
+  const parsed = dashboardQuerySchema.safeParse(await searchParams);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return <InvalidQuery message={`The link has an invalid ${String(issue.path[0])}: ${issue.message}.`} />;
+  }
+  const dashboard = await getDashboard(parsed.data, await connectedAccount());
+  const { view, operator, rows } = dashboard;
+  const query: Record<string, string> = { view, sort: dashboard.sort, ...(operator && view === "mine" ? { operator } : {}) };
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">Dashboard</h1>
+        <RefreshButton />
+      </div>
+      {dashboard.account && <AccountStats account={dashboard.account} />}
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <ViewToggle view={view} operator={operator} />
+        <nav aria-label="Sort" className="flex gap-3 text-sm text-slate-400">
+          {(["newest", "oldest"] as const).map((sort) => (
+            <Link
+              key={sort}
+              href={`/?${new URLSearchParams({ ...query, sort })}`}
+              aria-current={dashboard.sort === sort ? "true" : undefined}
+              className={dashboard.sort === sort ? "text-white" : "hover:text-white"}
+            >
+              {sort === "newest" ? "Newest first" : "Oldest first"}
+            </Link>
+          ))}
+        </nav>
+      </div>
+      {rows.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-slate-700 p-10 text-center text-slate-400">
+          {view === "mine" && !operator
+            ? "Connect your operator wallet to see your clusters, or browse all clusters."
+            : view === "mine"
+              ? "This operator is not in any cluster yet. Clusters appear here once an auction you won creates one."
+              : "No cluster has been created on this network yet."}
+        </div>
+      ) : (
+        <ClusterTable rows={rows} />
+      )}
+      <Pagination page={dashboard.page} pageSize={dashboard.pageSize} total={dashboard.total} query={query} />
     </div>
   );
 }

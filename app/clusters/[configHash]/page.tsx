@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ExitCluster } from "@/components/cluster/exit-cluster";
+import { GeneralStats } from "@/components/cluster/general-stats";
+import { OperatorsTable } from "@/components/cluster/operators-table";
+import { ValidatorsList } from "@/components/cluster/validators-list";
+import { RefreshButton } from "@/components/ui/refresh-button";
+import { configHashSchema, getClusterView } from "@/lib/clusters/cluster-page";
+import { formatDate } from "@/lib/format/text";
+
+export const dynamic = "force-dynamic";
+
+type Params = Promise<{ configHash: string }>;
+
+async function load(params: Params) {
+  const parsed = configHashSchema.safeParse((await params).configHash);
+  if (!parsed.success) notFound();
+  const cluster = await getClusterView(parsed.data);
+  if (!cluster) notFound();
+  return cluster;
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const cluster = await load(params);
+  return { title: cluster.name };
+}
+
+export default async function ClusterPage({ params }: { params: Params }) {
+  const cluster = await load(params);
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold">{cluster.name}</h1>
+          <p className="text-sm text-slate-400">Created {formatDate(cluster.createdAt)}</p>
+        </div>
+        <RefreshButton />
+      </div>
+      <GeneralStats cluster={cluster} phase={cluster.status} />
+      <OperatorsTable operators={cluster.operators} status={() => null} />
+      <ValidatorsList cluster={cluster} />
+      <ExitCluster />
+    </div>
+  );
+}

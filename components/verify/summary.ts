@@ -1,0 +1,37 @@
+// Counts the checks of a VerifyResult the way lib/obol/verify decides `ok`: the hashes, every
+// signature, the per-validator BLS checks, and each whole-file problem as one more failure.
+import type { VerifyResult } from "@/lib/obol/verify";
+
+export interface CheckCounts {
+  passed: number;
+  failed: number;
+  absent: number;
+}
+
+export function countChecks(r: VerifyResult): CheckCounts {
+  const outcomes: (boolean | null)[] = [
+    r.config_hash.ok,
+    r.definition_hash.ok,
+    ...(r.lock_hash ? [r.lock_hash.ok] : []),
+    r.creator_signature,
+    ...r.operator_config_signatures,
+    ...r.enr_signatures,
+    ...(r.node_signatures ?? []),
+    ...(r.kind === "lock" ? [r.signature_aggregate] : []),
+    ...(r.validators ?? []).flatMap((v) => [v.public_shares, v.deposit_data, v.builder_registration]),
+  ];
+  return {
+    passed: outcomes.filter((o) => o === true).length,
+    failed: outcomes.filter((o) => o === false).length + r.problems.length,
+    absent: outcomes.filter((o) => o === null).length,
+  };
+}
+
+export function summaryLine(r: VerifyResult): { tone: "pass" | "fail" | "incomplete"; headline: string; counts: string } {
+  const c = countChecks(r);
+  const what = `${r.kind === "lock" ? "Lock" : "Definition"} ${r.version}`;
+  const counts = [`${c.passed} passed`, `${c.failed} failed`, ...(c.absent ? [`${c.absent} not present`] : [])].join(" · ");
+  if (!r.ok) return { tone: "fail", headline: `${what}: verification failed`, counts };
+  if (!r.complete) return { tone: "incomplete", headline: `${what}: everything present verifies, but signatures are missing`, counts };
+  return { tone: "pass", headline: `${what}: every check passes`, counts };
+}

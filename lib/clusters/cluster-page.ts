@@ -1,0 +1,65 @@
+import "server-only";
+import { cache } from "react";
+import { isHex, type Hex } from "viem";
+import { z } from "zod";
+import { readChainState } from "@/lib/chain/cluster-state";
+import { findIndexedCluster } from "@/lib/chain/indexed-clusters";
+import { syncedIndex } from "./index-target";
+import { chainStatusLabels } from "./summary";
+
+export const configHashSchema = z
+  .string()
+  .refine((s) => isHex(s) && s.length === 66, "expected a 0x-prefixed 32-byte config hash")
+  .transform((s) => s.toLowerCase() as Hex);
+
+const zeroHash = `0x${"00".repeat(32)}`;
+
+/**
+ * Everything the cluster page shows that comes from the index and the chain, in one multicall;
+ * null when no cluster has this config hash. Values are strings and numbers (JSON-safe).
+ */
+export const getClusterView = cache(async (configHash: Hex) => {
+  const index = await syncedIndex();
+  const cluster = await findIndexedCluster(index.db, index, configHash);
+  if (!cluster) return null;
+  const state = await readChainState(index.client, index.auction, {
+    clusterIds: [cluster.clusterId],
+    bidIds: cluster.bidIds,
+    operators: cluster.operators,
+  });
+  const details = state.clusters.get(cluster.clusterId)!;
+  const operators = cluster.operators.map((address, i) => {
+    const bid = state.bids.get(cluster.bidIds[i])!;
+    const op = state.operators.get(address)!;
+    return {
+      address,
+      bidId: cluster.bidIds[i],
+      reputation: op.reputationScore,
+      vcsRemaining: details.nodes[i].currentVCNumber,
+      discountRate: bid.discountRate,
+      durationDays: bid.vcNumber,
+      bidPriceWei: bid.bidPrice.toString(),
+      auctionScore: bid.auctionScore.toString(),
+    };
+  });
+  return {
+    clusterId: cluster.clusterId,
+    configHash: cluster.configHash,
+    name: cluster.name,
+    createdAt: cluster.createdAt.toISOString(),
+    blockNumber: cluster.blockNumber.toString(),
+    txHash: cluster.txHash,
+    vault: cluster.vault,
+    split: cluster.split,
+    eigenPod: cluster.eigenPod,
+    averageScore: details.averageAuctionScore.toString(),
+    chainStatus: details.status,
+    status: chainStatusLabels[details.status] ?? `Status ${details.status}`,
+    clusterPubKeyHash: details.clusterPubKeyHash === zeroHash ? null : details.clusterPubKeyHash,
+    vcsRemaining: details.nodes.reduce((n, node) => n + node.currentVCNumber, 0),
+    validators: 1,
+    operators,
+  };
+});
+
+export type ClusterView = NonNullable<Awaited<ReturnType<typeof getClusterView>>>;

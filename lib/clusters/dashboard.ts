@@ -1,0 +1,78 @@
+import "server-only";
+import { getAddress, isAddress, type Address } from "viem";
+import { z } from "zod";
+import { readChainState } from "@/lib/chain/cluster-state";
+import { clusterSorts, listIndexedClusters } from "@/lib/chain/indexed-clusters";
+import { syncedIndex } from "./index-target";
+import { clusterSummary } from "./summary";
+
+export const pageSize = 25;
+const maxOwnClusters = 1000;
+
+export const dashboardQuerySchema = z.object({
+  view: z.enum(["mine", "global"]).optional(),
+  operator: z
+    .string()
+    .refine((s) => isAddress(s, { strict: false }), "expected a 0x-prefixed 20-byte address")
+    .transform((s) => getAddress(s))
+    .optional(),
+  page: z.coerce.number().int().min(1, "pages start at 1").max(100_000).default(1),
+  sort: z.enum(clusterSorts).default("newest"),
+});
+
+export type DashboardQuery = z.output<typeof dashboardQuerySchema>;
+
+/**
+ * Everything the dashboard shows, for one view: "mine" (the clusters of `operator`, with the
+ * operator's account stats) or "global" (all clusters). Used by the page and GET /api/clusters.
+ */
+export async function getDashboard(query: DashboardQuery, connected: Address | null = null) {
+  const operator = query.operator ?? connected ?? undefined;
+  const view = query.view ?? (operator ? "mine" : "global");
+  const index = await syncedIndex();
+  const offset = (query.page - 1) * pageSize;
+
+  // An operator's own clusters are few: read them all for the account stats, page in memory.
+  const mine = operator
+    ? await listIndexedClusters(index.db, index, { operator, limit: maxOwnClusters, offset: 0, sort: query.sort })
+    : { clusters: [], total: 0 };
+  const listed =
+    view === "mine"
+      ? { clusters: mine.clusters.slice(offset, offset + pageSize), total: mine.total }
+      : await listIndexedClusters(index.db, index, { limit: pageSize, offset, sort: query.sort });
+
+  const shown = [...listed.clusters, ...mine.clusters];
+  const state = await readChainState(index.client, index.auction, {
+    clusterIds: shown.map((c) => c.clusterId),
+    bidIds: shown.flatMap((c) => c.bidIds),
+    operators: operator ? [operator] : [],
+  });
+  const summarize = (c: (typeof shown)[number]) => clusterSummary(c, state, operator ?? null);
+  const own = mine.clusters.map(summarize);
+  const me = operator ? state.operators.get(operator) : undefined;
+
+  return {
+    view,
+    operator: operator ?? null,
+    page: query.page,
+    pageSize,
+    total: listed.total,
+    sort: query.sort,
+    rows: listed.clusters.map(summarize),
+    account:
+      operator && me
+        ? {
+            address: operator,
+            clusters: mine.total,
+            waitingOnMe: own.filter((r) => r.actionRequired).length,
+            validators: own.reduce((n, r) => n + r.validators, 0),
+            vcsHeld: own.reduce((n, r) => n + (r.myVcs ?? 0), 0),
+            reputation: me.reputationScore,
+            pendingBids: me.numBidsCluster4 + me.numBidsCluster7,
+            whitelisted: me.isWhitelisted,
+          }
+        : null,
+  };
+}
+
+export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;

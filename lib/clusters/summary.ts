@@ -1,0 +1,34 @@
+import type { Address } from "viem";
+import type { ChainState } from "@/lib/chain/cluster-state";
+import type { IndexedCluster } from "@/lib/chain/indexed-clusters";
+
+export const chainStatusLabels = ["Inactive", "In creation", "Deposited", "Active", "Exited"] as const;
+
+/** One dashboard row: what a person needs to recognise a cluster and see if it needs them. */
+export function clusterSummary(cluster: IndexedCluster, state: ChainState, operator: Address | null) {
+  const details = state.clusters.get(cluster.clusterId);
+  if (!details) throw new Error(`no chain state read for cluster ${cluster.clusterId}`);
+  const myIndex = operator ? cluster.operators.indexOf(operator) : -1;
+  const myBid = myIndex >= 0 ? state.bids.get(cluster.bidIds[myIndex]) : undefined;
+  const durations = cluster.bidIds.map((id) => state.bids.get(id)?.vcNumber ?? 0);
+  return {
+    clusterId: cluster.clusterId,
+    configHash: cluster.configHash,
+    name: cluster.name,
+    createdAt: cluster.createdAt.toISOString(),
+    validators: 1,
+    operators: cluster.operators.length,
+    chainStatus: details.status,
+    status: chainStatusLabels[details.status] ?? `Status ${details.status}`,
+    /** The period this operator subscribed for (VC days of its winning bid), when it is one. */
+    myDays: myBid ? myBid.vcNumber : null,
+    /** VCs the operator still holds in this cluster. */
+    myVcs: myIndex >= 0 ? details.nodes[myIndex].currentVCNumber : null,
+    shortestDays: Math.min(...durations),
+    longestDays: Math.max(...durations),
+    isMine: myIndex >= 0,
+    actionRequired: false,
+  };
+}
+
+export type ClusterSummary = ReturnType<typeof clusterSummary>;
