@@ -32,4 +32,32 @@ export const migrations: { id: number; name: string; sql: string }[] = [
       CREATE INDEX clusters_operators ON clusters USING gin (operators);
     `,
   },
+  {
+    id: 2,
+    name: "synchronization: terms acceptances and operator registrations",
+    sql: `
+      -- Terms are accepted once per address for every cluster (their EIP-712 domain has no chain).
+      CREATE TABLE terms_acceptances (
+        address text NOT NULL,
+        version integer NOT NULL,
+        terms_hash text NOT NULL,
+        signature text NOT NULL,
+        accepted_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (address, version)
+      );
+      -- One registered node per operator and cluster; a charon key (ENR public key) can serve
+      -- only one operator of a cluster, which the unique constraint enforces under concurrency.
+      CREATE TABLE operator_registrations (
+        config_hash text NOT NULL,
+        operator text NOT NULL,
+        enr text NOT NULL,
+        enr_public_key text NOT NULL,
+        config_signature text NOT NULL,
+        enr_signature text NOT NULL,
+        registered_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (config_hash, operator),
+        UNIQUE (config_hash, enr_public_key)
+      );
+    `,
+  },
 ];

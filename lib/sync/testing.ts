@@ -1,0 +1,67 @@
+// Fixture builders for synchronization tests: indexed clusters whose config hash is the real one
+// for their data, and registrations with real ENRs.
+import { secp256k1 } from "@noble/curves/secp256k1.js";
+import { bytesToHex, getAddress, keccak256, numberToHex, type Address, type Hex } from "viem";
+import { privateKeyToAccount } from "viem/accounts";
+import type { IndexedCluster } from "@/lib/chain/indexed-clusters";
+import { buildDefinition } from "@/lib/obol/definition-builder";
+import { buildEnr, testKey, testKeyHex } from "@/lib/obol/testdata/enr-builder";
+import type { NewRegistration } from "./storage";
+
+export const testCreator = privateKeyToAccount(testKeyHex(60));
+export const testOperators = [61, 62, 63, 64].map((n) => privateKeyToAccount(testKeyHex(n)));
+export const hoodiForkVersion: Hex = "0x10000910";
+
+export function clusterFixture({
+  ordinal,
+  operators = testOperators.map((a) => a.address),
+  forkVersion = hoodiForkVersion,
+  creator = testCreator.address,
+}: {
+  ordinal: number;
+  operators?: Address[];
+  forkVersion?: Hex;
+  creator?: Address;
+}): IndexedCluster {
+  const clusterId = keccak256(numberToHex(ordinal, { size: 32 }));
+  const createdAt = new Date(Date.UTC(2025, 0, 1) + ordinal * 3_600_000);
+  const split = getAddress(`0x${"5".repeat(38)}${ordinal.toString(16).padStart(2, "0")}`);
+  const eigenPod = getAddress(`0x${"e".repeat(38)}${ordinal.toString(16).padStart(2, "0")}`);
+  const definition = buildDefinition(
+    { order: ordinal, clusterId, createdAt, operators, splitAddr: split, eigenPodAddr: eigenPod, forkVersion },
+    creator,
+  );
+  return {
+    clusterId,
+    ordinal,
+    name: `Byzantine DV${ordinal}`,
+    configHash: definition.config_hash,
+    blockNumber: BigInt(100 + ordinal),
+    createdAt,
+    txHash: keccak256(clusterId),
+    vault: getAddress(`0x${"7".repeat(40)}`),
+    split,
+    eigenPod,
+    averageScore: 1_000_000n,
+    operators,
+    bidIds: operators.map((a) => keccak256(a)),
+  };
+}
+
+/** A charon ENR from test key n, with its public key as storage keeps it. */
+export function enrFixture(n: number): { enr: string; publicKey: Hex } {
+  return { enr: buildEnr(testKey(n)), publicKey: bytesToHex(secp256k1.getPublicKey(testKey(n), true)) };
+}
+
+/** A registration row for storage tests (signatures are placeholders: storage does not check them). */
+export function registrationFixture(cluster: IndexedCluster, operatorIndex: number, enrKey: number): NewRegistration {
+  const { enr, publicKey } = enrFixture(enrKey);
+  return {
+    configHash: cluster.configHash,
+    address: cluster.operators[operatorIndex],
+    enr,
+    enrPublicKey: publicKey,
+    configSignature: `0x${"11".repeat(65)}`,
+    enrSignature: `0x${"22".repeat(65)}`,
+  };
+}
