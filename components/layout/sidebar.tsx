@@ -4,6 +4,7 @@ import { NavLink } from "./nav-link";
 const links = [
   { href: "/", label: "Dashboard" },
   { href: "/auction", label: "Auction" },
+  { href: "/verify", label: "Verify a file" },
 ];
 
 export function Sidebar() {

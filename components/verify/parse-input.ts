@@ -6,11 +6,12 @@ import { SUPPORTED_VERSIONS, parseClusterFile, type ClusterFile } from "@/lib/ob
 /** A lock with a few hundred validators is well under this; the limit keeps the tab responsive. */
 export const MAX_INPUT_BYTES = 2 * 1024 * 1024;
 
-export type ParseOutcome = { ok: true; file: ClusterFile } | { ok: false; title: string; details: string[] };
+export type ParseFailure = { ok: false; title: string; details: string[] };
+export type ParseOutcome = { ok: true; file: ClusterFile } | ParseFailure;
 
-const fail = (title: string, details: string[] = []): ParseOutcome => ({ ok: false, title, details });
+const fail = (title: string, details: string[] = []): ParseFailure => ({ ok: false, title, details });
 
-export const tooLarge = (bytes: number): ParseOutcome =>
+export const tooLarge = (bytes: number): ParseFailure =>
   fail(`The file is ${(bytes / 1024 / 1024).toFixed(1)} MB; at most ${MAX_INPUT_BYTES / 1024 / 1024} MB can be checked here.`);
 
 export function parseInput(text: string): ParseOutcome {
