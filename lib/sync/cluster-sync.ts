@@ -2,9 +2,8 @@ import "server-only";
 import { isAddressEqual, type Address, type Hex } from "viem";
 import type { IndexedCluster } from "@/lib/chain/indexed-clusters";
 import { getDatabase, type Sql } from "@/lib/db";
-import { TERMS_AND_CONDITIONS_VERSION } from "@/lib/obol/eip712";
 import { syncState, type OperatorState, type Phase } from "./steps";
-import { registrationsOf, termsAcceptedBy } from "./storage";
+import { registrationsOf, termsAcceptedBy, termsVersion } from "./storage";
 
 /** What a page needs of a cluster to show its synchronization. */
 export type SyncCluster = Pick<IndexedCluster, "configHash" | "operators">;
@@ -24,8 +23,6 @@ export type ClusterSync = {
   /** Operators whose node is not registered yet. */
   missing: Address[];
 };
-
-export const termsVersion = Number(TERMS_AND_CONDITIONS_VERSION);
 
 /** The synchronization of many clusters from two queries in all (dashboard), keyed by config hash. */
 export async function readClustersSync(sql: Sql, requests: readonly SyncRequest[]): Promise<Map<Hex, ClusterSync>> {

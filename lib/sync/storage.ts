@@ -1,6 +1,7 @@
 import { getAddress, type Address, type Hex } from "viem";
 import { z } from "zod";
 import type { Sql } from "@/lib/db";
+import { TERMS_AND_CONDITIONS_VERSION } from "@/lib/obol/eip712";
 
 /**
  * Storage of the synchronization steps (DESIGN.md §5): terms acceptances and operator
@@ -32,6 +33,9 @@ const registrationRow = z
 
 export type StoredRegistration = z.output<typeof registrationRow>;
 export type NewRegistration = Omit<StoredRegistration, "registeredAt">;
+
+/** The terms version operators accept now (lib/obol/eip712). */
+export const termsVersion = Number(TERMS_AND_CONDITIONS_VERSION);
 
 export type TermsAcceptance = { address: Address; version: number; termsHash: Hex; signature: Hex };
 

@@ -49,7 +49,7 @@ export function clusterFixture({
 }
 
 /** A charon ENR from test key n, with its public key as storage keeps it. */
-export function enrFixture(n: number): { enr: string; publicKey: Hex } {
+function enrFixture(n: number): { enr: string; publicKey: Hex } {
   return { enr: buildEnr(testKey(n)), publicKey: bytesToHex(secp256k1.getPublicKey(testKey(n), true)) };
 }
 

@@ -1,0 +1,6 @@
+import { syncRoutes } from "@/lib/sync/routes";
+
+export const dynamic = "force-dynamic";
+
+export const GET = syncRoutes.getDefinition;
+export const PUT = syncRoutes.putDefinition;

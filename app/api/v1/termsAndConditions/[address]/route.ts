@@ -1,0 +1,5 @@
+import { syncRoutes } from "@/lib/sync/routes";
+
+export const dynamic = "force-dynamic";
+
+export const GET = syncRoutes.getTerms;

@@ -1,0 +1,207 @@
+import { getAddress, isAddress, isAddressEqual, isHex, type Address, type Hex, type LocalAccount } from "viem";
+import { z } from "zod";
+import type { IndexedCluster } from "@/lib/chain/indexed-clusters";
+import { servedDefinition } from "@/lib/clusters/definition";
+import type { Sql } from "@/lib/db";
+import { DEFINITION_VERSION } from "@/lib/obol/definition-builder";
+import {
+  chainIdForForkVersion,
+  enrTypedData,
+  operatorConfigHashTypedData,
+  TERMS_AND_CONDITIONS_HASH,
+  termsAndConditionsTypedData,
+  verifyTypedSignature,
+} from "@/lib/obol/eip712";
+import { parseEnr } from "@/lib/obol/enr";
+import { bearerToken, HttpError, readJson, withErrors } from "@/lib/http";
+import { registrationsOf, saveRegistration, saveTermsAcceptance, termsAcceptedBy, termsVersion, type StoredRegistration } from "./storage";
+
+/**
+ * The Obol-compatible synchronization API (DESIGN.md §3, §5) as handlers over injected
+ * dependencies: routes pass the configured database, index and creator key; tests pass fixtures.
+ */
+export type SyncDeps = {
+  db(): Promise<Sql>;
+  findCluster(configHash: Hex): Promise<IndexedCluster | null>;
+  creator(): LocalAccount;
+  forkVersion(): Hex;
+};
+
+type Params<P> = { params: Promise<P> };
+
+const address = z
+  .string()
+  .refine((s) => isAddress(s, { strict: false }), "expected a 0x-prefixed 20-byte address")
+  .transform((s) => getAddress(s));
+
+const configHash = z
+  .string()
+  .refine((s) => isHex(s) && s.length === 66, "expected a 0x-prefixed 32-byte config hash")
+  .transform((s) => s.toLowerCase() as Hex);
+
+const signature = z
+  .string()
+  .regex(/^0x[0-9a-fA-F]{130}$/, "expected a 0x-prefixed 65-byte signature")
+  .transform((s) => s.toLowerCase() as Hex);
+
+const forkVersion = z
+  .string()
+  .regex(/^0x[0-9a-fA-F]{8}$/, "expected a 4-byte hex fork version such as 0x10000910")
+  .transform((s) => s.toLowerCase() as Hex);
+
+/** Body of POST /termsAndConditions, as obol-sdk's acceptObolLatestTermsAndConditions sends it. */
+export const termsBodySchema = z.object({
+  address,
+  version: z.coerce.number().int(),
+  terms_and_conditions_hash: z.string().transform((s) => s.toLowerCase() as Hex),
+  fork_version: forkVersion.optional(),
+});
+
+/** Body of PUT /definition/{configHash}, as obol-sdk's acceptClusterDefinition sends it. */
+export const operatorBodySchema = z.object({
+  enr: z.string().min(1, "expected the charon ENR (enr:...)").max(1024, "an ENR is at most 1024 bytes"),
+  version: z.string(),
+  address,
+  enr_signature: signature,
+  fork_version: forkVersion,
+});
+
+export type TermsBody = z.input<typeof termsBodySchema>;
+export type OperatorBody = z.input<typeof operatorBodySchema>;
+
+function signatureHeader(request: Request, what: string): Hex {
+  const token = bearerToken(request);
+  if (!token) throw new HttpError(401, `Send ${what} as the header "Authorization: Bearer <signature>".`);
+  const parsed = signature.safeParse(token);
+  if (!parsed.success) throw new HttpError(400, `The Authorization header must carry ${what}: a 0x-prefixed 65-byte signature.`);
+  return parsed.data;
+}
+
+const noStore = { "cache-control": "no-store" };
+
+export function syncHandlers(deps: SyncDeps) {
+  async function clusterOr404(hash: Hex): Promise<IndexedCluster> {
+    const cluster = await deps.findCluster(hash);
+    if (!cluster) throw new HttpError(404, `No cluster of this portal's network has config hash ${hash}.`);
+    return cluster;
+  }
+
+  async function definitionOf(sql: Sql, cluster: IndexedCluster) {
+    const regs = (await registrationsOf(sql, [cluster.configHash])).get(cluster.configHash.toLowerCase() as Hex) ?? [];
+    return servedDefinition(
+      cluster,
+      regs.map((r) => ({ address: r.address, enr: r.enr, config_signature: r.configSignature, enr_signature: r.enrSignature })),
+      { creator: deps.creator(), forkVersion: deps.forkVersion() },
+    );
+  }
+
+  /** POST /api/v1/termsAndConditions: the TermsAndConditions signature as `Authorization: Bearer`. */
+  const postTerms = withErrors(async (request: Request) => {
+    const body = termsBodySchema.parse(await readJson(request));
+    const sig = signatureHeader(request, "your TermsAndConditions signature");
+    if (body.version !== termsVersion || body.terms_and_conditions_hash !== TERMS_AND_CONDITIONS_HASH) {
+      throw new HttpError(
+        400,
+        `The current terms are version ${termsVersion} with hash ${TERMS_AND_CONDITIONS_HASH}; sign and send those.`,
+      );
+    }
+    const valid = await verifyTypedSignature({ address: body.address, typedData: termsAndConditionsTypedData(), signature: sig });
+    if (!valid) {
+      throw new HttpError(403, `The signature is not ${body.address}'s signature of the terms and conditions; sign them with that wallet.`);
+    }
+    const db = await deps.db();
+    const created = await saveTermsAcceptance(db, {
+      address: body.address,
+      version: termsVersion,
+      termsHash: TERMS_AND_CONDITIONS_HASH,
+      signature: sig,
+    });
+    return Response.json(
+      { message: created ? "Terms and conditions accepted." : "Terms and conditions were already accepted.", success: true },
+      { status: created ? 201 : 200 },
+    );
+  });
+
+  /** GET /api/v1/termsAndConditions/{address} */
+  const getTerms = withErrors(async (_request: Request, { params }: Params<{ address: string }>) => {
+    const who = address.parse((await params).address);
+    const accepted = await termsAcceptedBy(await deps.db(), [who], termsVersion);
+    return Response.json({ isTermsAndConditionsSigned: accepted.has(who) }, { headers: noStore });
+  });
+
+  /** GET /api/v1/definition/{configHash}: the charon-ready definition (charon dkg --definition-file). */
+  const getDefinition = withErrors(async (_request: Request, { params }: Params<{ configHash: string }>) => {
+    const cluster = await clusterOr404(configHash.parse((await params).configHash));
+    return Response.json(await definitionOf(await deps.db(), cluster), { headers: noStore });
+  });
+
+  /** PUT /api/v1/definition/{configHash}: an operator registers its node (ENR) with both signatures. */
+  const putDefinition = withErrors(async (request: Request, { params }: Params<{ configHash: string }>) => {
+    const hash = configHash.parse((await params).configHash);
+    const body = operatorBodySchema.parse(await readJson(request));
+    const configSignature = signatureHeader(request, "your OperatorConfigHash signature");
+    const cluster = await clusterOr404(hash);
+    const fork = deps.forkVersion();
+    const chainId = chainIdForForkVersion(fork);
+
+    if (body.version !== DEFINITION_VERSION) {
+      throw new HttpError(400, `This cluster's definition is version ${DEFINITION_VERSION}, not ${body.version}.`);
+    }
+    if (body.fork_version !== fork) {
+      throw new HttpError(
+        400,
+        `This portal's network has fork version ${fork} (chain ${chainId}), not ${body.fork_version}: sign for this network.`,
+      );
+    }
+    if (!cluster.operators.some((op) => isAddressEqual(op, body.address))) {
+      throw new HttpError(403, `${body.address} is not an operator of ${cluster.name}; connect the wallet that won its auction.`);
+    }
+    const enr = parseEnr(body.enr);
+    if (!enr.ok) throw new HttpError(400, `The ENR is invalid: ${enr.reason}. Paste the output of "charon create enr".`);
+
+    const configSigned = await verifyTypedSignature({
+      address: body.address,
+      typedData: operatorConfigHashTypedData(hash, fork),
+      signature: configSignature,
+    });
+    if (!configSigned) {
+      throw new HttpError(
+        403,
+        `The Authorization signature is not ${body.address}'s OperatorConfigHash signature of ${hash} on chain ${chainId}; ` +
+          "a signature for another cluster, network or wallet is refused.",
+      );
+    }
+    const enrSigned = await verifyTypedSignature({ address: body.address, typedData: enrTypedData(body.enr, fork), signature: body.enr_signature });
+    if (!enrSigned) {
+      throw new HttpError(403, `enr_signature is not ${body.address}'s signature of this ENR on chain ${chainId}; sign the ENR you send.`);
+    }
+
+    const db = await deps.db();
+    if (!(await termsAcceptedBy(db, [body.address], termsVersion)).has(body.address)) {
+      throw new HttpError(403, `${body.address} has not accepted the terms and conditions; accept them first, then register the node.`);
+    }
+    const saved = await saveRegistration(db, {
+      configHash: hash,
+      address: body.address,
+      enr: body.enr,
+      enrPublicKey: enr.enr.publicKey,
+      configSignature,
+      enrSignature: body.enr_signature,
+    });
+    if (saved.outcome === "operator-registered") throw conflict(`${body.address} already registered another node`, saved.registration);
+    if (saved.outcome === "enr-taken") {
+      throw conflict(`This charon key is already the node of operator ${saved.registration.address}; each operator runs its own node`, saved.registration);
+    }
+    return Response.json(await definitionOf(db, cluster), { status: saved.outcome === "created" ? 201 : 200, headers: noStore });
+  });
+
+  return { postTerms, getTerms, getDefinition, putDefinition };
+}
+
+function conflict(reason: string, existing: StoredRegistration): HttpError {
+  return new HttpError(
+    409,
+    `${reason} (${existing.enr.slice(0, 24)}…, registered ${existing.registeredAt.toISOString()}). A registered node cannot be changed.`,
+    { registered: { address: existing.address as Address, enr: existing.enr, registered_at: existing.registeredAt.toISOString() } },
+  );
+}
