@@ -63,8 +63,11 @@ describe("VerifyResults", () => {
       const validator = within(section("Validator 1"));
       expect(validator.getByText("Deposit 1 of 2: 1 ETH")).toBeInTheDocument();
       expect(validator.getByText("Deposit 2 of 2: 32 ETH")).toBeInTheDocument();
-      expect(validator.getAllByText(`withdrawal credentials 0x01: withdraws to ${goldenChainData.eigenPodAddr.toLowerCase()}`)).toHaveLength(2);
-      expect(validator.getByText(/gas limit 36,000,000, timestamp 2025-03-17T12:10:00.000Z/)).toBeInTheDocument();
+      const credentials = validator.getAllByText((_, el) => el?.textContent === `withdrawal credentials 0x01: withdraws to ${goldenChainData.eigenPodAddr.toLowerCase()}`);
+      expect(credentials).toHaveLength(2);
+      expect(validator.getByText(/gas limit 36,000,000, timestamp 2025-03-17T12:10:00.000Z/)).toHaveTextContent(
+        `fee recipient ${goldenChainData.splitAddr.toLowerCase()}, gas limit`,
+      );
       expect(within(section("Operators")).getByText("address 10.0.0.3:3610 (tcp)")).toBeInTheDocument();
     });
 

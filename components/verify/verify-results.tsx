@@ -87,10 +87,15 @@ const eth = (gwei: string) => {
   }
 };
 
-function credentials(w: DepositCheck["withdrawal"]) {
+function credentials(w: DepositCheck["withdrawal"]): ReactNode {
   if (w.type === "0x00") return "0x00: a BLS withdrawal key, no execution address";
   if (w.type === "invalid") return "not valid withdrawal credentials";
-  return `${w.type}${w.type === "0x02" ? " (compounding)" : ""}: withdraws to ${w.address}`;
+  return (
+    <>
+      {w.type}
+      {w.type === "0x02" && " (compounding)"}: withdraws to <Mono>{w.address}</Mono>
+    </>
+  );
 }
 
 function DepositRow({ d, index, count }: { d: DepositCheck; index: number; count: number }) {
@@ -132,7 +137,7 @@ function ValidatorSection({ v }: { v: DvBlsResult }) {
       <CheckRow outcome={v.builder_registration} label="Builder registration">
         {reg && (
           <div>
-            fee recipient {reg.fee_recipient}, gas limit {reg.gas_limit.toLocaleString("en-US")}, timestamp {reg.timestamp_iso ?? reg.timestamp}
+            fee recipient <Mono>{reg.fee_recipient}</Mono>, gas limit {reg.gas_limit.toLocaleString("en-US")}, timestamp {reg.timestamp_iso ?? reg.timestamp}
           </div>
         )}
         {v.details.builder_registration_reason && (
