@@ -102,7 +102,16 @@ async function checkDefinition(def: Definition, operatorKeys: readonly (Hex | Ui
   if (noVerify) return;
   const r = await verifyDefinition(def);
   if (!r.complete) throw new Error("the definition is not fully signed");
-  if (!r.ok) throw new Error(`the definition does not verify: ${JSON.stringify({ problems: r.problems, config_hash: r.config_hash, definition_hash: r.definition_hash })}`);
+  if (!r.ok) {
+    const failed = [
+      ...(["config_hash", "definition_hash"] as const).filter((k) => !r[k].ok),
+      ...(r.creator_signature === false ? ["creator signature"] : []),
+      ...r.operator_config_signatures.flatMap((s, i) => (s === false ? [`operator ${i} config signature`] : [])),
+      ...r.enr_signatures.flatMap((s, i) => (s === false ? [`operator ${i} ENR signature`] : [])),
+      ...r.problems,
+    ];
+    throw new Error(`the definition does not verify: ${failed.join("; ")}`);
+  }
 }
 
 /** Every operator signs with its share, then the partials combine as charon's tbls.ThresholdAggregate. */
