@@ -1,0 +1,48 @@
+"use client";
+
+import type { Address } from "viem";
+import { useSignTypedData } from "wagmi";
+import { TERMS_AND_CONDITIONS_HASH, TERMS_AND_CONDITIONS_VERSION, termsAndConditionsTypedData } from "@/lib/obol/eip712";
+import type { SyncNetwork } from "./network";
+import { PrimaryButton } from "./primary-button";
+import { ProblemNotice } from "./problem-notice";
+import { useWalletStep } from "./use-wallet-step";
+import { sendJson } from "./wallet-error";
+
+const termsUrl = "https://obol.org/terms.pdf";
+
+/** Step 1: sign Obol's terms once for every cluster (POST /api/v1/termsAndConditions). */
+export function AcceptTerms({ address, network }: { address: Address; network: SyncNetwork }) {
+  const { signTypedDataAsync } = useSignTypedData();
+  const step = useWalletStep();
+  const accept = () =>
+    step.run(async () => {
+      const signature = await signTypedDataAsync({ ...termsAndConditionsTypedData(), account: address });
+      await sendJson(
+        "POST",
+        "/api/v1/termsAndConditions",
+        {
+          address,
+          version: Number(TERMS_AND_CONDITIONS_VERSION),
+          terms_and_conditions_hash: TERMS_AND_CONDITIONS_HASH,
+          fork_version: network.forkVersion,
+        },
+        signature,
+      );
+    });
+  return (
+    <div className="space-y-3">
+      <p className="text-sm text-slate-300">
+        Distributed validators run on Obol&apos;s charon. Before registering a node, sign that you accept the{" "}
+        <a href={termsUrl} target="_blank" rel="noreferrer" className="text-orange-300 underline hover:text-orange-200">
+          Obol terms and conditions
+        </a>{" "}
+        (version {Number(TERMS_AND_CONDITIONS_VERSION)}). It is a signature, not a transaction, and counts for all your clusters.
+      </p>
+      <PrimaryButton onClick={accept} busy={step.busy} progress={step.progress}>
+        Accept terms
+      </PrimaryButton>
+      <ProblemNotice problem={step.problem} network={network} />
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+"use client";
+
+import type { ReactNode } from "react";
+import { isAddressEqual } from "viem";
+import { useAccount } from "wagmi";
+import type { ClusterSync } from "@/lib/sync/cluster-sync";
+import { AcceptTerms } from "./accept-terms";
+import type { SyncNetwork } from "./network";
+import { RegisterNode } from "./register-node";
+import { RunDkg } from "./run-dkg";
+
+const headings = {
+  "accept-terms": "Accept the terms",
+  "register-node": "Register your node",
+  "run-dkg": "Run the DKG",
+} as const;
+
+/**
+ * The orange action block of the cluster page: shown only to the connected operator of this
+ * cluster whose next step it is (or who waits for the DKG), with the one control that performs it.
+ * `children` is the slot for the lock steps that follow the DKG.
+ */
+export function SyncActionBlock({
+  sync,
+  network,
+  origin,
+  children,
+}: {
+  sync: ClusterSync;
+  network: SyncNetwork;
+  /** This portal's origin as people reach it (lib/http/origin `requestOrigin()`). */
+  origin: string;
+  children?: ReactNode;
+}) {
+  const { address } = useAccount();
+  const me = address ? sync.operators.find((o) => isAddressEqual(o.address, address)) : undefined;
+  // A registered operator waiting for the others (grey) still sees the DKG command and who is missing.
+  if (!address || !me || me.step === "done") return null;
+  const step = me.step;
+
+  const registered = sync.operators.flatMap((o) => (o.registration ? [{ address: o.address, enr: o.registration.enr }] : []));
+  const waiting = me.status === "waiting";
+  return (
+    <section
+      aria-labelledby="sync-action-heading"
+      data-step={step}
+      className={`space-y-4 rounded-lg border-2 p-5 ${waiting ? "border-slate-700 bg-slate-900/40" : "border-orange-500 bg-orange-500/5"}`}
+    >
+      <div>
+        <p className={`text-xs font-semibold tracking-wide uppercase ${waiting ? "text-slate-400" : "text-orange-400"}`}>
+          {waiting ? "Waiting for the other operators" : "Your action is required"}
+        </p>
+        <h2 id="sync-action-heading" className="text-lg font-semibold">
+          {headings[step]}
+        </h2>
+      </div>
+      {step === "accept-terms" && <AcceptTerms address={address} network={network} />}
+      {step === "register-node" && <RegisterNode address={address} configHash={sync.configHash} network={network} registered={registered} />}
+      {step === "run-dkg" && <RunDkg address={address} configHash={sync.configHash} origin={origin} missing={sync.missing} />}
+      {children}
+    </section>
+  );
+}

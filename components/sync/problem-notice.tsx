@@ -1,0 +1,33 @@
+"use client";
+
+import { useSwitchChain } from "wagmi";
+import type { SyncNetwork } from "./network";
+import type { Problem } from "./wallet-error";
+
+/** A failed step explained where it happened; a wrong network comes with the switch. */
+export function ProblemNotice({ problem, network }: { problem: Problem | null; network: SyncNetwork }) {
+  if (!problem) return null;
+  return (
+    <div role="alert" className="space-y-2 rounded-md border border-red-500/40 bg-red-500/10 px-3 py-2 text-sm text-red-200">
+      <p>{problem.message}</p>
+      {problem.kind === "wrong-network" && <SwitchNetworkButton network={network} />}
+    </div>
+  );
+}
+
+export function SwitchNetworkButton({ network }: { network: SyncNetwork }) {
+  const { switchChain, isPending, error } = useSwitchChain();
+  return (
+    <span className="inline-flex flex-wrap items-center gap-2">
+      <button
+        type="button"
+        disabled={isPending}
+        onClick={() => switchChain({ chainId: network.chainId })}
+        className="rounded-md border border-orange-500 px-3 py-1 text-sm font-medium text-orange-300 hover:bg-orange-500/10 disabled:opacity-60"
+      >
+        {isPending ? "Switching…" : `Switch to ${network.chainName}`}
+      </button>
+      {error && <span className="text-red-300">The wallet did not switch: {error.name === "UserRejectedRequestError" ? "you declined." : (error as { shortMessage?: string }).shortMessage ?? error.message}</span>}
+    </span>
+  );
+}

@@ -1,0 +1,19 @@
+import type { Hex } from "viem";
+
+/** The charon release the commands pin (docker image tag); charon v1.10 reads v1.10.0 definitions. */
+export const CHARON_VERSION = "v1.10.3";
+
+/**
+ * The `charon dkg` command of a cluster (DESIGN.md §5 step 3): fetch the definition from this
+ * portal and publish the lock back to its /api/v1 (charon POSTs it to <address>/lock).
+ */
+export function dkgCommands(origin: string, configHash: Hex): { plain: string; docker: string } {
+  const base = origin.replace(/\/+$/, "");
+  const args = `dkg --definition-file="${base}/api/v1/definition/${configHash}" --publish --publish-address="${base}/api/v1"`;
+  // A container's localhost is not the host's: on a local portal, share the host's network.
+  const local = /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(base);
+  return {
+    plain: `charon ${args}`,
+    docker: `docker run --rm ${local ? "--network host " : ""}-v "$(pwd):/opt/charon" obolnetwork/charon:${CHARON_VERSION} ${args}`,
+  };
+}
