@@ -13,7 +13,8 @@ import { enrTypedData, operatorConfigHashTypedData, TERMS_AND_CONDITIONS_HASH, t
 import { buildEnr, testKey, testKeyHex } from "@/lib/obol/testdata/enr-builder";
 import type { ClusterSync } from "@/lib/sync/cluster-sync";
 import { CHARON_VERSION } from "@/lib/sync/dkg-command";
-import { ChainStatus, syncState } from "@/lib/sync/steps";
+import { ClusterStatus } from "@/lib/chain/cluster-state";
+import { syncState } from "@/lib/sync/steps";
 import { hoodiForkVersion, testOperators } from "@/lib/sync/testing";
 import { SyncActionBlock } from "./action-block";
 import type { SyncNetwork } from "./network";
@@ -38,7 +39,7 @@ const enrOf = (n: number) => buildEnr(testKey(80 + n));
 /** A cluster's sync from one code per operator: "-" nothing, "t" terms accepted, "r" registered. */
 function syncOf(codes: string, hasLock = false): ClusterSync {
   const inputs = [...codes].map((c, i) => ({ address: testOperators[i].address, termsAccepted: c !== "-", registered: c === "r" }));
-  const state = syncState({ chainStatus: ChainStatus.IN_CREATION, hasLock, operators: inputs });
+  const state = syncState({ chainStatus: ClusterStatus.IN_CREATION, hasLock, operators: inputs });
   return {
     configHash,
     phase: state.phase,

@@ -1,6 +1,7 @@
 import type { Address } from "viem";
 import { describe, expect, it } from "vitest";
-import { ChainStatus, pendingStepOf, syncState, type OperatorInput } from "./steps";
+import { ClusterStatus } from "@/lib/chain/cluster-state";
+import { pendingStepOf, syncState, type OperatorInput } from "./steps";
 
 const addresses = ["0x1111", "0x2222", "0x3333", "0x4444"].map((p) => `${p}${"0".repeat(36)}` as Address);
 
@@ -8,7 +9,7 @@ const addresses = ["0x1111", "0x2222", "0x3333", "0x4444"].map((p) => `${p}${"0"
 const ops = (codes: string): OperatorInput[] =>
   [...codes].map((c, i) => ({ address: addresses[i], termsAccepted: c !== "-", registered: c === "r" }));
 
-const { INACTIVE, IN_CREATION, DEPOSITED, VERIFIED, EXITED } = ChainStatus;
+const { INACTIVE, IN_CREATION, DEPOSITED, VERIFIED, EXITED } = ClusterStatus;
 
 describe("syncState", () => {
   it.each([

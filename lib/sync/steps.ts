@@ -1,13 +1,11 @@
 import { isAddressEqual, type Address } from "viem";
+import { ClusterStatus } from "@/lib/chain/cluster-state";
 
 /**
  * The synchronization step machine (DESIGN.md §5), pure: from the chain's cluster status, the
  * stored signatures and whether a lock is stored, each operator's next step and the phase people
  * see. No I/O, so the page, the dashboard and the routes agree by construction.
  */
-
-/** Auction `ClusterStatus` (DESIGN.md §2). */
-export const ChainStatus = { INACTIVE: 0, IN_CREATION: 1, DEPOSITED: 2, VERIFIED: 3, EXITED: 4 } as const;
 
 export type OperatorStep = "accept-terms" | "register-node" | "run-dkg" | "done";
 /** Pill colour: orange when the next step is this operator's, green when finished, grey otherwise. */
@@ -48,13 +46,13 @@ export function syncState({ chainStatus, hasLock, operators }: SyncInput): SyncS
   const registered = operators.filter((o) => o.registered).length;
   const allRegistered = total > 0 && registered === total;
   // A deposited cluster ran its DKG somewhere, even when this portal never saw the lock.
-  const finished = hasLock || chainStatus >= ChainStatus.DEPOSITED;
+  const finished = hasLock || chainStatus >= ClusterStatus.DEPOSITED;
   const counts = { registered, total };
 
   let phase: Phase;
-  if (chainStatus === ChainStatus.EXITED) phase = { key: "exited", label: "Exited", ...counts };
-  else if (chainStatus === ChainStatus.VERIFIED) phase = { key: "active", label: "Active", ...counts };
-  else if (chainStatus === ChainStatus.DEPOSITED) phase = { key: "deposited", label: "Deposited", ...counts };
+  if (chainStatus === ClusterStatus.EXITED) phase = { key: "exited", label: "Exited", ...counts };
+  else if (chainStatus === ClusterStatus.VERIFIED) phase = { key: "active", label: "Active", ...counts };
+  else if (chainStatus === ClusterStatus.DEPOSITED) phase = { key: "deposited", label: "Deposited", ...counts };
   else if (hasLock) phase = { key: "dkg-done", label: "DKG done", ...counts };
   else if (allRegistered) phase = { key: "ready-for-dkg", label: "Ready for DKG", ...counts };
   else phase = { key: "waiting-for-operators", label: `Waiting for operators (${registered}/${total})`, ...counts };

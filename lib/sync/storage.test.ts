@@ -4,7 +4,7 @@ import { testDatabases } from "@/lib/db/testing";
 import { clusterFixture, registrationFixture, testOperators } from "./testing";
 import { readClustersSync } from "./cluster-sync";
 import { saveRegistration, saveTermsAcceptance, termsAcceptedBy } from "./storage";
-import { ChainStatus } from "./steps";
+import { ClusterStatus } from "@/lib/chain/cluster-state";
 
 describe.each(testDatabases())("sync storage on $name", ({ open }) => {
   let db: Database;
@@ -67,8 +67,8 @@ describe.each(testDatabases())("sync storage on $name", ({ open }) => {
     for (const i of [0, 1, 2, 3]) await saveRegistration(db, registrationFixture(ready, i, 40 + i));
 
     const syncs = await readClustersSync(db, [
-      { cluster: waiting, chainStatus: ChainStatus.IN_CREATION, hasLock: false },
-      { cluster: ready, chainStatus: ChainStatus.IN_CREATION, hasLock: false },
+      { cluster: waiting, chainStatus: ClusterStatus.IN_CREATION, hasLock: false },
+      { cluster: ready, chainStatus: ClusterStatus.IN_CREATION, hasLock: false },
     ]);
     const w = syncs.get(waiting.configHash)!;
     expect(w.phase.label).toBe("Waiting for operators (1/4)");

@@ -1,0 +1,120 @@
+// The exported route handlers end to end on a real chain: anvil with the devnet contracts and
+// seed, the portal's configuration pointing at it, the cluster index synced from its logs.
+import type { Hex, LocalAccount } from "viem";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seededOperators } from "@/devnet/accounts";
+import { startAnvil, type Anvil } from "@/devnet/anvil";
+import { deployDevnet } from "@/devnet/deploy";
+import { seedDevnet } from "@/devnet/seed";
+import type { IndexedCluster } from "@/lib/chain/indexed-clusters";
+import { enrTypedData, operatorConfigHashTypedData, TERMS_AND_CONDITIONS_HASH, termsAndConditionsTypedData } from "@/lib/obol/eip712";
+import { definitionSchema } from "@/lib/obol/schema";
+import { buildEnr, testKey } from "@/lib/obol/testdata/enr-builder";
+import { verifyDefinition } from "@/lib/obol/verify";
+
+type Route = typeof import("./route");
+type TermsRoute = typeof import("../../termsAndConditions/route");
+
+let anvil: Anvil;
+let route: Route;
+let terms: TermsRoute;
+let clusters: IndexedCluster[];
+const forkVersion: Hex = "0x10000910";
+
+beforeAll(async () => {
+  anvil = await startAnvil();
+  const deployment = await deployDevnet(anvil.rpcUrl);
+  await seedDevnet(anvil.rpcUrl, deployment);
+  // The configuration is read once, on first use: set it before the routes load.
+  Object.assign(process.env, {
+    NETWORK: "devnet",
+    RPC_URL: anvil.rpcUrl,
+    AUCTION_ADDRESS: deployment.auction,
+    VAULT_ADDRESS: deployment.vault,
+    DEPLOYMENT_BLOCK: String(deployment.deploymentBlock),
+    PGLITE_DIR: "memory",
+  });
+  delete process.env.DATABASE_URL;
+  route = await import("./route");
+  terms = await import("../../termsAndConditions/route");
+  const { syncedIndex } = await import("@/lib/clusters/index-target");
+  const { listIndexedClusters } = await import("@/lib/chain/indexed-clusters");
+  const index = await syncedIndex();
+  clusters = (await listIndexedClusters(index.db, index, { limit: 10, offset: 0, sort: "oldest" })).clusters;
+});
+
+afterAll(async () => {
+  await anvil?.stop();
+});
+
+const accountOf = (address: string) => seededOperators.find((a) => a.address === address) as LocalAccount;
+const params = (configHash: string) => ({ params: Promise.resolve({ configHash }) });
+
+async function register(cluster: IndexedCluster, account: LocalAccount, enrKey: number, signedHash: Hex = cluster.configHash) {
+  const enr = buildEnr(testKey(enrKey));
+  const body = {
+    enr,
+    version: "v1.10.0",
+    address: account.address,
+    enr_signature: await account.signTypedData(enrTypedData(enr, forkVersion)),
+    fork_version: forkVersion,
+  };
+  const signature = await account.signTypedData(operatorConfigHashTypedData(signedHash, forkVersion));
+  return route.PUT(
+    new Request(`http://portal.test/api/v1/definition/${cluster.configHash}`, {
+      method: "PUT",
+      headers: { authorization: `Bearer ${signature}`, "content-type": "application/json" },
+      body: JSON.stringify(body),
+    }),
+    params(cluster.configHash),
+  );
+}
+
+async function acceptTerms(account: LocalAccount) {
+  const response = await terms.POST(
+    new Request("http://portal.test/api/v1/termsAndConditions", {
+      method: "POST",
+      headers: { authorization: `Bearer ${await account.signTypedData(termsAndConditionsTypedData())}` },
+      body: JSON.stringify({ address: account.address, version: 1, terms_and_conditions_hash: TERMS_AND_CONDITIONS_HASH, fork_version: forkVersion }),
+    }),
+  );
+  expect(response.status).toBe(201);
+}
+
+describe("/api/v1/definition/{configHash} on the devnet", () => {
+  it("serves each seeded cluster's definition under its indexed config hash, signed by the creator", async () => {
+    expect(clusters).toHaveLength(4);
+    for (const cluster of clusters) {
+      const response = await route.GET(new Request(`http://portal.test/api/v1/definition/${cluster.configHash}`), params(cluster.configHash));
+      expect(response.status).toBe(200);
+      const def = definitionSchema.parse(await response.json());
+      expect(def).toMatchObject({ name: cluster.name, config_hash: cluster.configHash, fork_version: forkVersion });
+      expect(def.operators.map((o) => o.address)).toEqual(cluster.operators);
+      expect(await verifyDefinition(def)).toMatchObject({ ok: true, complete: false, creator_signature: true });
+    }
+    const unknown = `0x${"00".repeat(32)}`;
+    expect((await route.GET(new Request("http://portal.test/"), params(unknown))).status).toBe(404);
+  });
+
+  it("takes the four operators' concurrent registrations after their terms; the definition is then complete", async () => {
+    const [first, third] = [clusters[0], clusters[2]];
+    const operators = first.operators.map(accountOf);
+    for (const account of operators) await acceptTerms(account);
+
+    // Operator 1 sits in clusters 1 and 3: its signature for cluster 3 does not register it in cluster 1.
+    const shared = operators.find((a) => third.operators.includes(a.address))!;
+    expect((await register(first, shared, 200, third.configHash)).status).toBe(403);
+    // Another operator's wallet cannot register for it either.
+    const outsider = accountOf(third.operators.find((a) => !first.operators.includes(a))!);
+    expect((await register(first, outsider, 201)).status).toBe(403);
+
+    const responses = await Promise.all(operators.map((account, i) => register(first, account, 210 + i)));
+    expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 201]);
+
+    const served = await route.GET(new Request(`http://portal.test/api/v1/definition/${first.configHash}`), params(first.configHash));
+    const result = await verifyDefinition(definitionSchema.parse(await served.json()));
+    expect(result).toMatchObject({ ok: true, complete: true, creator_signature: true, problems: [] });
+    expect(result.operator_config_signatures).toEqual([true, true, true, true]);
+    expect(result.enr_signatures).toEqual([true, true, true, true]);
+  });
+});
