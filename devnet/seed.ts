@@ -57,7 +57,8 @@ export function devnetWriter(rpcUrl: string, deployment: Deployment) {
 }
 
 // Four rounds: each group outbids what is pending, so it wins the next auction. Operator 1
-// bids twice in round three and takes a single seat: its second bid stays pending.
+// bids twice in round three and takes a single seat there; its second bid stays pending and,
+// being better than operator 8's, wins a seat in round four.
 const op = (n: number) => seededOperators[n - 1];
 const rounds: BidSpec[][] = [
   [

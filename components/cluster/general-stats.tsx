@@ -2,14 +2,14 @@ import type { ReactNode } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 import { ExplorerLink } from "@/components/ui/explorer-link";
 import type { ClusterView } from "@/lib/clusters/cluster-page";
-import { formatInteger, formatWad } from "@/lib/format/number";
+import { formatInteger, formatScore } from "@/lib/format/number";
 import { formatDateTime, shortHex } from "@/lib/format/text";
 
 function Item({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="min-w-0">
       <dt className="text-xs tracking-wide text-slate-400 uppercase">{label}</dt>
-      <dd className="mt-1 truncate text-sm text-slate-100">{children}</dd>
+      <dd className="mt-1 text-sm break-words text-slate-100">{children}</dd>
     </div>
   );
 }
@@ -20,9 +20,10 @@ export function GeneralStats({ cluster, phase }: { cluster: ClusterView; phase: 
       <h2 id="stats-heading" className="sr-only">General information</h2>
       <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Item label="Status">{phase}</Item>
-        <Item label="Average auction score">{formatWad(cluster.averageScore)}</Item>
+        <Item label="Average auction score">{formatScore(cluster.averageScore)}</Item>
         <Item label="Created">
-          {formatDateTime(cluster.createdAt)} · <ExplorerLink kind="tx" value={cluster.txHash} />
+          <span className="block">{formatDateTime(cluster.createdAt)}</span>
+          <ExplorerLink kind="tx" value={cluster.txHash} />
         </Item>
         <Item label="Validators">{cluster.validators}</Item>
         <Item label="Split contract">

@@ -1,6 +1,6 @@
 import { parseEther } from "viem";
 import { describe, expect, it } from "vitest";
-import { formatBasisPoints, formatDays, formatEth, formatInteger } from "./number";
+import { formatBasisPoints, formatDays, formatEth, formatInteger, formatScore } from "./number";
 import { formatDate, shortHex } from "./text";
 
 describe("formatting", () => {
@@ -24,5 +24,12 @@ describe("formatting", () => {
     expect(shortHex("0xC050C50e18CB8787dDF1E1227c0FE7A8a5404815")).toBe("0xC050…4815");
     expect(shortHex("0x1234")).toBe("0x1234");
     expect(formatDate("2026-11-24T23:59:00Z")).toBe("24 Nov 2026");
+  });
+});
+
+describe("formatScore", () => {
+  it("shows wei-denominated scores in whole gwei", () => {
+    expect(formatScore(834814123456789n)).toBe("834,814 gwei");
+    expect(formatScore("999999999")).toBe("0 gwei");
   });
 });

@@ -26,9 +26,11 @@ export function formatDays(days: number): string {
   return `${integer.format(days)} ${days === 1 ? "day" : "days"}`;
 }
 
-/** Fixed-point 1e18 values (auction scores) shown as plain decimals with 4 significant places. */
-export function formatWad(value: bigint | string): string {
+/**
+ * Auction scores are wei-denominated (daily VC price x time bonus x reputation): shown in gwei,
+ * where they read as whole numbers of a few digits.
+ */
+export function formatScore(value: bigint | string): string {
   const v = typeof value === "string" ? BigInt(value) : value;
-  const asNumber = Number(formatEther(v));
-  return asNumber.toLocaleString("en-US", { maximumSignificantDigits: 6 });
+  return `${integer.format(v / 1_000_000_000n)} gwei`;
 }

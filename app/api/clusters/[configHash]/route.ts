@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { configHashSchema, getClusterView } from "@/lib/clusters/cluster-page";
+import { stampOf } from "@/lib/clusters/stamp";
+import { HttpError, withErrors } from "@/lib/http";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/clusters/0x<configHash>: what the cluster page shows. */
+export const GET = withErrors(async (_request: Request, context: { params: Promise<{ configHash: string }> }) => {
+  const { configHash } = z.object({ configHash: configHashSchema }).parse(await context.params);
+  const cluster = await getClusterView(configHash);
+  if (!cluster) throw new HttpError(404, `No cluster has the config hash ${configHash}.`);
+  return Response.json({ ...cluster, stamp: stampOf(cluster) });
+});
