@@ -1,4 +1,4 @@
-import type { OperatorStatus } from "@/lib/sync/steps";
+import type { OperatorState, OperatorStatus } from "@/lib/sync/steps";
 
 const styles: Record<OperatorStatus, string> = {
   action: "border-orange-500/60 bg-orange-500/15 text-orange-300",
@@ -27,4 +27,10 @@ export function StatusPill({ status, label }: { status: OperatorStatus; label: s
       <span className="sr-only"> ({meanings[status]})</span>
     </span>
   );
+}
+
+/** The pill of one operator of a cluster, for the operators table's `status` column. */
+export function OperatorStatusPill({ sync, address }: { sync: { operators: readonly OperatorState[] }; address: string }) {
+  const op = sync.operators.find((o) => o.address.toLowerCase() === address.toLowerCase());
+  return op ? <StatusPill status={op.status} label={op.label} /> : null;
 }
