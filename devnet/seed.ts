@@ -4,6 +4,8 @@ import { deployer, seededOperators } from "./accounts";
 import { devnetClients, type Deployment } from "./deploy";
 
 const JOIN_CLUSTER_4 = 1;
+// The vault calls the auction: its reverts carry the auction's custom errors.
+const vaultWithAuctionErrors = [...vaultAbi, ...auctionAbi.filter((item) => item.type === "error")] as const;
 
 export type BidSpec = { operator: Account; discountRate: number; days: number };
 
@@ -45,7 +47,7 @@ export function devnetWriter(rpcUrl: string, deployment: Deployment) {
 
   /** Runs an auction through the vault; returns the id of the cluster it created. */
   const createCluster = async (): Promise<Hex> => {
-    const hash = await wallet.writeContract({ account: deployer, address: deployment.vault, abi: vaultAbi, functionName: "createCluster", chain });
+    const hash = await wallet.writeContract({ account: deployer, address: deployment.vault, abi: vaultWithAuctionErrors, functionName: "createCluster", chain });
     const receipt = await publicClient.waitForTransactionReceipt({ hash });
     if (receipt.status !== "success") throw new Error(`createCluster reverted in ${hash}`);
     const created = receipt.logs.find((log) => log.address.toLowerCase() === deployment.auction.toLowerCase() && log.topics.length === 2);
@@ -122,11 +124,14 @@ export async function seedDevnet(rpcUrl: string, deployment: Deployment): Promis
  */
 export async function seedClusters(rpcUrl: string, deployment: Deployment, n: number): Promise<Hex[]> {
   const writer = devnetWriter(rpcUrl, deployment);
+  // Bids differ from call to call too, so two clusters never share id inputs.
+  const salt = Number(await writer.publicClient.getBlockNumber());
   const clusters: Hex[] = [];
   for (let i = 0; i < n; i++) {
     for (let seat = 0; seat < 4; seat++) {
       // Rotating groups of four distinct operators; varied durations give distinct scores.
-      await writer.bid({ operator: seededOperators[(i * 4 + seat) % 12], discountRate: (i * 37 + seat * 11) % 500, days: 365 + ((i * 13 + seat * 7) % 600) });
+      const k = salt + i;
+      await writer.bid({ operator: seededOperators[(i * 4 + seat) % 12], discountRate: (k * 37 + seat * 11) % 500, days: 365 + ((k * 13 + seat * 7) % 600) });
     }
     clusters.push(await writer.createCluster());
   }
