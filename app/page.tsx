@@ -3,8 +3,10 @@ import { AccountStats } from "@/components/dashboard/account-stats";
 import { ClusterTable } from "@/components/dashboard/cluster-table";
 import { Pagination } from "@/components/dashboard/pagination";
 import { ViewToggle } from "@/components/dashboard/view-toggle";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { RefreshButton } from "@/components/ui/refresh-button";
 import { dashboardQuerySchema, getDashboard } from "@/lib/clusters/dashboard";
+import { stampOf } from "@/lib/clusters/stamp";
 import { connectedAccount } from "@/lib/wallet/connected-account";
 
 export const dynamic = "force-dynamic";
@@ -28,9 +30,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const dashboard = await getDashboard(parsed.data, await connectedAccount());
   const { view, operator, rows } = dashboard;
   const query: Record<string, string> = { view, sort: dashboard.sort, ...(operator && view === "mine" ? { operator } : {}) };
+  // The same view as JSON: the operator is explicit there, since the API has no wallet cookie.
+  const live = new URLSearchParams({ view, sort: dashboard.sort, page: String(dashboard.page), ...(operator ? { operator } : {}) });
 
   return (
     <div className="space-y-6">
+      <LiveRefresh url={`/api/clusters?${live}`} stamp={stampOf(dashboard)} />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">Dashboard</h1>
         <RefreshButton />

@@ -40,7 +40,7 @@ export async function deployDevnet(rpcUrl: string): Promise<Deployment> {
   const compiled = await compileContracts();
   const { publicClient, wallet } = devnetClients(rpcUrl);
   const chainId = await publicClient.getChainId();
-  const chain = { id: chainId } as never;
+  const chain = null;
 
   await publicClient.request({
     method: "anvil_setCode" as never,

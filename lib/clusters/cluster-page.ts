@@ -4,6 +4,7 @@ import { isHex, type Hex } from "viem";
 import { z } from "zod";
 import { readChainState } from "@/lib/chain/cluster-state";
 import { findIndexedCluster } from "@/lib/chain/indexed-clusters";
+import { readClustersSync } from "@/lib/sync/cluster-sync";
 import { syncedIndex } from "./index-target";
 import { chainStatusLabels } from "./summary";
 
@@ -28,6 +29,7 @@ export const getClusterView = cache(async (configHash: Hex) => {
     operators: cluster.operators,
   });
   const details = state.clusters.get(cluster.clusterId)!;
+  const sync = (await readClustersSync(index.db, [{ cluster, chainStatus: details.status, hasLock: false }])).get(cluster.configHash)!;
   const operators = cluster.operators.map((address, i) => {
     const bid = state.bids.get(cluster.bidIds[i])!;
     const op = state.operators.get(address)!;
@@ -54,7 +56,9 @@ export const getClusterView = cache(async (configHash: Hex) => {
     eigenPod: cluster.eigenPod,
     averageScore: details.averageAuctionScore.toString(),
     chainStatus: details.status,
-    status: chainStatusLabels[details.status] ?? `Status ${details.status}`,
+    chainStatusLabel: chainStatusLabels[details.status] ?? `Status ${details.status}`,
+    /** Chain status and synchronization progress as one phase ("Waiting for operators (2/4)", …). */
+    sync,
     clusterPubKeyHash: details.clusterPubKeyHash === zeroHash ? null : details.clusterPubKeyHash,
     vcsRemaining: details.nodes.reduce((n, node) => n + node.currentVCNumber, 0),
     validators: 1,

@@ -3,6 +3,7 @@ import { getAddress, isAddress, type Address } from "viem";
 import { z } from "zod";
 import { readChainState } from "@/lib/chain/cluster-state";
 import { clusterSorts, listIndexedClusters } from "@/lib/chain/indexed-clusters";
+import { readClustersSync } from "@/lib/sync/cluster-sync";
 import { syncedIndex } from "./index-target";
 import { clusterSummary } from "./summary";
 
@@ -47,7 +48,11 @@ export async function getDashboard(query: DashboardQuery, connected: Address | n
     bidIds: shown.flatMap((c) => c.bidIds),
     operators: operator ? [operator] : [],
   });
-  const summarize = (c: (typeof shown)[number]) => clusterSummary(c, state, operator ?? null);
+  const syncs = await readClustersSync(
+    index.db,
+    shown.map((cluster) => ({ cluster, chainStatus: state.clusters.get(cluster.clusterId)!.status, hasLock: false })),
+  );
+  const summarize = (c: (typeof shown)[number]) => clusterSummary(c, state, syncs.get(c.configHash)!, operator ?? null);
   const own = mine.clusters.map(summarize);
   const me = operator ? state.operators.get(operator) : undefined;
 

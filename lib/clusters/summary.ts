@@ -1,11 +1,13 @@
 import type { Address } from "viem";
 import type { ChainState } from "@/lib/chain/cluster-state";
 import type { IndexedCluster } from "@/lib/chain/indexed-clusters";
+import type { ClusterSync } from "@/lib/sync/cluster-sync";
+import { pendingStepOf } from "@/lib/sync/steps";
 
 export const chainStatusLabels = ["Inactive", "In creation", "Deposited", "Active", "Exited"] as const;
 
 /** One dashboard row: what a person needs to recognise a cluster and see if it needs them. */
-export function clusterSummary(cluster: IndexedCluster, state: ChainState, operator: Address | null) {
+export function clusterSummary(cluster: IndexedCluster, state: ChainState, sync: ClusterSync, operator: Address | null) {
   const details = state.clusters.get(cluster.clusterId);
   if (!details) throw new Error(`no chain state read for cluster ${cluster.clusterId}`);
   const myIndex = operator ? cluster.operators.indexOf(operator) : -1;
@@ -19,7 +21,7 @@ export function clusterSummary(cluster: IndexedCluster, state: ChainState, opera
     validators: 1,
     operators: cluster.operators.length,
     chainStatus: details.status,
-    status: chainStatusLabels[details.status] ?? `Status ${details.status}`,
+    status: sync.phase.label,
     /** The period this operator subscribed for (VC days of its winning bid), when it is one. */
     myDays: myBid ? myBid.vcNumber : null,
     /** VCs the operator still holds in this cluster. */
@@ -27,7 +29,7 @@ export function clusterSummary(cluster: IndexedCluster, state: ChainState, opera
     shortestDays: Math.min(...durations),
     longestDays: Math.max(...durations),
     isMine: myIndex >= 0,
-    actionRequired: false,
+    actionRequired: myIndex >= 0 && pendingStepOf(sync, operator)?.status === "action",
   };
 }
 

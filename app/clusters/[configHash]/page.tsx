@@ -4,9 +4,15 @@ import { ExitCluster } from "@/components/cluster/exit-cluster";
 import { GeneralStats } from "@/components/cluster/general-stats";
 import { OperatorsTable } from "@/components/cluster/operators-table";
 import { ValidatorsList } from "@/components/cluster/validators-list";
+import { LiveRefresh } from "@/components/live/live-refresh";
+import { SyncActionBlock } from "@/components/sync/action-block";
+import { OperatorStatusPill } from "@/components/sync/status-pill";
 import { RefreshButton } from "@/components/ui/refresh-button";
 import { configHashSchema, getClusterView } from "@/lib/clusters/cluster-page";
+import { stampOf } from "@/lib/clusters/stamp";
+import { getEnv, publicConfig } from "@/lib/env";
 import { formatDate } from "@/lib/format/text";
+import { requestOrigin } from "@/lib/http/origin";
 
 export const dynamic = "force-dynamic";
 
@@ -27,8 +33,11 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function ClusterPage({ params }: { params: Params }) {
   const cluster = await load(params);
+  const { sync } = cluster;
+  const config = publicConfig(getEnv());
   return (
     <div className="space-y-6">
+      <LiveRefresh url={`/api/clusters/${cluster.configHash}`} stamp={stampOf(cluster)} />
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold">{cluster.name}</h1>
@@ -36,8 +45,13 @@ export default async function ClusterPage({ params }: { params: Params }) {
         </div>
         <RefreshButton />
       </div>
-      <GeneralStats cluster={cluster} phase={cluster.status} />
-      <OperatorsTable operators={cluster.operators} status={() => null} />
+      <SyncActionBlock
+        sync={sync}
+        network={{ chainId: config.chainId, chainName: config.chainName, forkVersion: config.forkVersion }}
+        origin={await requestOrigin()}
+      />
+      <GeneralStats cluster={cluster} phase={sync.phase.label} />
+      <OperatorsTable operators={cluster.operators} status={(address) => <OperatorStatusPill sync={sync} address={address} />} />
       <ValidatorsList cluster={cluster} />
       <ExitCluster />
     </div>

@@ -1,0 +1,184 @@
+/**
+ * `npm run bench [-- --clusters N]`: on a fresh anvil with N seeded clusters, measures the
+ * production server's render time of the dashboard (global and mine) and a cluster page, cold
+ * (first request after start) and warm (median of the next requests), and the JSON-RPC requests
+ * each render makes, counted by a proxy in front of the node. In the same run it measures the
+ * naive path — one read per cluster, bid and operator — against the batched one the pages use,
+ * and prints both with their ratio. Figures are printed, never asserted.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { createPublicClient, http, type Address, type Hex, type PublicClient } from "viem";
+import { auctionAbi } from "@/contracts-abi";
+import { seededOperators } from "@/devnet/accounts";
+import { freePort, startAnvil } from "@/devnet/anvil";
+import { deployDevnet } from "@/devnet/deploy";
+import { seedClusters, seedDevnet } from "@/devnet/seed";
+import { configuredChain } from "@/lib/chain/chains";
+import { readChainState } from "@/lib/chain/cluster-state";
+import { startRpcProxy } from "./rpc-proxy";
+
+const { values } = parseArgs({
+  options: { clusters: { type: "string", default: "200" }, runs: { type: "string", default: "5" }, "skip-build": { type: "boolean", default: false } },
+});
+const clusterCount = Number(values.clusters);
+const warmRuns = Number(values.runs);
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+async function waitForServer(url: string, child: ChildProcess) {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    try {
+      await fetch(`${url}/favicon.ico`);
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  throw new Error("next start did not answer within 120 s");
+}
+
+async function timed(url: string): Promise<number> {
+  const start = performance.now();
+  const response = await fetch(url, { cache: "no-store" });
+  await response.text();
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+  return performance.now() - start;
+}
+
+/** The reads a page would make without batching: one eth_call per cluster, bid and operator. */
+async function naiveReads(client: PublicClient, auction: Address, clusterIds: Hex[], operator: Address) {
+  for (const clusterId of clusterIds) {
+    const details = await client.readContract({ address: auction, abi: auctionAbi, functionName: "getClusterDetails", args: [clusterId] });
+    for (const node of details.nodes) {
+      const bid = await client.readContract({ address: auction, abi: auctionAbi, functionName: "getBidDetails", args: [node.bidId] });
+      await client.readContract({ address: auction, abi: auctionAbi, functionName: "getNodeOpDetails", args: [bid.nodeOp] });
+    }
+  }
+  await client.readContract({ address: auction, abi: auctionAbi, functionName: "getNodeOpDetails", args: [operator] });
+}
+
+async function main() {
+  const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+  if (!values["skip-build"] || !existsSync(".next/BUILD_ID")) {
+    console.log("building the portal (next build)…");
+    const build = spawn(process.execPath, [nextBin, "build"], {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", AUCTION_ADDRESS: "0x0000000000000000000000000000000000000001", VAULT_ADDRESS: "0x0000000000000000000000000000000000000002" },
+    });
+    const code = await new Promise<number | null>((resolve) => build.on("exit", resolve));
+    if (code !== 0) throw new Error(`next build failed (${code})`);
+  }
+
+  const anvil = await startAnvil();
+  const proxy = await startRpcProxy(anvil.rpcUrl);
+  const dbDir = await mkdtemp(join(tmpdir(), "portal-bench-"));
+  let server: ChildProcess | undefined;
+  try {
+    const deployment = await deployDevnet(anvil.rpcUrl);
+    const seedStart = performance.now();
+    await seedDevnet(anvil.rpcUrl, deployment);
+    const extra = await seedClusters(anvil.rpcUrl, deployment, Math.max(0, clusterCount - 4));
+    console.log(`seeded ${extra.length + 4} clusters in ${ms(performance.now() - seedStart)}`);
+
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    server = spawn(process.execPath, [nextBin, "start", "--port", String(port)], {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        NETWORK: "devnet",
+        RPC_URL: proxy.url,
+        AUCTION_ADDRESS: deployment.auction,
+        VAULT_ADDRESS: deployment.vault,
+        DEPLOYMENT_BLOCK: String(deployment.deploymentBlock),
+        PGLITE_DIR: dbDir,
+      },
+    });
+    await waitForServer(base, server);
+    proxy.take();
+
+    const operator = seededOperators[0].address;
+    const global = await (await fetch(`${base}/api/clusters?view=global`)).json();
+    const firstConfigHash = global.rows[0].configHash as string;
+    proxy.take();
+    const pages = [
+      { name: "dashboard (global)", path: "/?view=global" },
+      { name: "dashboard (mine)", path: `/?view=mine&operator=${operator}` },
+      { name: "cluster page", path: `/clusters/${firstConfigHash}` },
+    ];
+
+    console.log(`\nServer renders with ${clusterCount} clusters (cold = first request of the page, warm = median of ${warmRuns})`);
+    console.log("page".padEnd(22), "cold".padStart(10), "warm".padStart(10), "RPC cold".padStart(9), "RPC warm".padStart(9), " warm RPC by method");
+    for (const page of pages) {
+      const cold = await timed(base + page.path);
+      const coldRpc = proxy.take();
+      const warm: number[] = [];
+      const warmRpc: number[] = [];
+      let byMethod = {};
+      for (let i = 0; i < warmRuns; i++) {
+        warm.push(await timed(base + page.path));
+        const taken = proxy.take();
+        warmRpc.push(taken.total);
+        byMethod = taken.byMethod;
+      }
+      console.log(page.name.padEnd(22), ms(cold).padStart(10), ms(median(warm)).padStart(10), String(coldRpc.total).padStart(9), String(median(warmRpc)).padStart(9), "", JSON.stringify(byMethod));
+    }
+
+    // Batched (what the pages do) against naive, on the rows of one dashboard page.
+    const client = createPublicClient({
+      chain: configuredChain({ chainId: deployment.chainId, chainName: "bench", rpcUrl: proxy.url, explorerUrl: null }),
+      transport: http(proxy.url),
+      batch: { multicall: { wait: 0 } },
+      cacheTime: 0,
+    }) as PublicClient;
+    const rows = global.rows as { clusterId: Hex }[];
+    const clusterIds = rows.map((r) => r.clusterId);
+    const compare = async (label: string, fn: () => Promise<unknown>) => {
+      const times: number[] = [];
+      let calls = 0;
+      for (let i = 0; i < warmRuns; i++) {
+        proxy.take();
+        const start = performance.now();
+        await fn();
+        times.push(performance.now() - start);
+        calls = proxy.take().total;
+      }
+      return { label, time: median(times), calls };
+    };
+    const details = await client.multicall({
+      allowFailure: false,
+      contracts: clusterIds.map((id) => ({ address: deployment.auction, abi: auctionAbi, functionName: "getClusterDetails", args: [id] }) as const),
+    });
+    const bidIds = details.flatMap((d) => d.nodes.map((n) => n.bidId));
+    const batched = await compare("batched (pages)", () =>
+      readChainState(client, deployment.auction, { clusterIds, bidIds, operators: [operator] }),
+    );
+    const naive = await compare("naive (per row)", () => naiveReads(client, deployment.auction, clusterIds, operator));
+    console.log(`\nChain reads for one dashboard page (${clusterIds.length} rows), median of ${warmRuns}`);
+    for (const r of [batched, naive]) console.log(r.label.padEnd(22), ms(r.time).padStart(10), `${r.calls} RPC requests`.padStart(18));
+    console.log(
+      `naive / batched: ${(naive.time / batched.time).toFixed(1)}x the time, ${(naive.calls / Math.max(1, batched.calls)).toFixed(0)}x the RPC requests`,
+    );
+  } finally {
+    server?.kill("SIGTERM");
+    await proxy.close();
+    await anvil.stop();
+    await rm(dbDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
