@@ -18,6 +18,7 @@ export default defineConfig({
     exclude: ["node_modules/**", "e2e/**", ".next/**", ".devnet/**"],
     environment: "node",
     setupFiles: ["test/setup.ts"],
+    globalSetup: ["devnet/testing/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -1,0 +1,40 @@
+/**
+ * vitest globalSetup: ONE anvil for the whole run, deployed and seeded once (devnet/seed.ts), shared
+ * by every test file through `inject("rpcUrl")` / `inject("deployment")` / `inject("seed")`
+ * (see devnet/testing/chain.ts for the helpers and the rules of use: the shared chain is read-only).
+ *
+ * Cost: ~1.5-2 s once per `vitest run` (anvil ~0.2 s, solc-js load for the compile cache ~0.5 s,
+ * deploy + 27 seed transactions ~1 s). Compiling overlaps with anvil's start.
+ */
+import type { TestProject } from "vitest/node";
+import { startAnvil, type Anvil } from "../anvil";
+import { compileContracts } from "../compile";
+import { deployDevnet, type Deployment } from "../deploy";
+import { seedDevnet, type SeedSummary } from "../seed";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** JSON-RPC URL of the shared, seeded anvil (read-only for tests). */
+    rpcUrl: string;
+    /** Contract addresses on the shared anvil (JSON-safe: numbers and checksummed strings). */
+    deployment: Deployment;
+    /** What seedDevnet created on the shared anvil: 4 clusters, 7 pending bids, operators 1..12. */
+    seed: SeedSummary;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // Warm the solc-js compile cache while anvil starts; deployDevnet's own compile is then a file read.
+  const [anvil] = await Promise.all([startAnvil(), compileContracts()]) as [Anvil, unknown];
+  try {
+    const deployment = await deployDevnet(anvil.rpcUrl);
+    const seed = await seedDevnet(anvil.rpcUrl, deployment);
+    project.provide("rpcUrl", anvil.rpcUrl);
+    project.provide("deployment", deployment);
+    project.provide("seed", seed);
+  } catch (error) {
+    await anvil.stop();
+    throw error;
+  }
+  return () => anvil.stop();
+}
