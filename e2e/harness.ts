@@ -1,0 +1,141 @@
+/**
+ * The browser tests' stack: a fresh anvil with the devnet deployed and seeded, the production
+ * build of the portal served by `next start`, and Debian's Chromium driven by playwright-core.
+ * Each browser context gets the injected test wallet (e2e/test-wallet.ts) of one dev account.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Account } from "viem";
+import { freePort, startAnvil, type Anvil } from "@/devnet/anvil";
+import { deployDevnet, type Deployment } from "@/devnet/deploy";
+import { seedDevnet } from "@/devnet/seed";
+import { testWalletScript } from "./test-wallet";
+
+export const artifactsDir = new URL("./artifacts/", import.meta.url).pathname;
+const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+
+export type Stack = {
+  baseUrl: string;
+  rpcUrl: string;
+  deployment: Deployment;
+  browser: Browser;
+  stop(): Promise<void>;
+};
+
+async function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  const child = spawn(process.execPath, [nextBin, ...args], { stdio: ["ignore", "ignore", "inherit"], env });
+  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+  if (code !== 0) throw new Error(`next ${args.join(" ")} exited with ${code}`);
+}
+
+async function waitForHttp(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).status < 500) return;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not answer within 120 s`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** Starts everything; builds the portal first when CI asks for it or no build exists. */
+export async function startStack(): Promise<Stack> {
+  await mkdir(artifactsDir, { recursive: true });
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  if (process.env.CI || process.env.E2E_BUILD || !existsSync(".next/BUILD_ID")) {
+    await run(["build"], {
+      ...env,
+      AUCTION_ADDRESS: "0x0000000000000000000000000000000000000001",
+      VAULT_ADDRESS: "0x0000000000000000000000000000000000000002",
+    });
+  }
+
+  let anvil: Anvil | undefined;
+  let server: ChildProcess | undefined;
+  let browser: Browser | undefined;
+  const dbDir = await mkdtemp(join(tmpdir(), "portal-e2e-"));
+  const stop = async () => {
+    await browser?.close().catch(() => undefined);
+    server?.kill("SIGTERM");
+    await anvil?.stop();
+    await rm(dbDir, { recursive: true, force: true });
+  };
+  try {
+    anvil = await startAnvil();
+    const deployment = await deployDevnet(anvil.rpcUrl);
+    await seedDevnet(anvil.rpcUrl, deployment);
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    server = spawn(process.execPath, [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: {
+        ...env,
+        NODE_ENV: "production",
+        NETWORK: "devnet",
+        RPC_URL: anvil.rpcUrl,
+        AUCTION_ADDRESS: deployment.auction,
+        VAULT_ADDRESS: deployment.vault,
+        DEPLOYMENT_BLOCK: String(deployment.deploymentBlock),
+        PGLITE_DIR: dbDir,
+      },
+    });
+    await waitForHttp(`${baseUrl}/api/clusters?view=global`, server);
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      headless: true,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    });
+    return { baseUrl, rpcUrl: anvil.rpcUrl, deployment, browser, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** A browser context whose wallet is `account` (or none, for a visitor without a wallet). */
+export async function walletContext(
+  stack: Stack,
+  account: Account | null,
+  options: { viewport?: { width: number; height: number }; isMobile?: boolean } = {},
+): Promise<BrowserContext> {
+  const context = await stack.browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    isMobile: options.isMobile,
+    hasTouch: options.isMobile,
+    baseURL: stack.baseUrl,
+  });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: stack.baseUrl });
+  if (account) {
+    await context.addInitScript(testWalletScript({ rpcUrl: stack.rpcUrl, account: account.address, chainId: stack.deployment.chainId }));
+  }
+  return context;
+}
+
+/** Connects the injected test wallet through RainbowKit's modal, as a person would. */
+export async function connectWallet(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Connect Wallet" }).first().click();
+  await page.getByRole("button", { name: /Test Wallet/ }).click();
+  // The account button replaces "Connect Wallet" once connected.
+  await page.getByRole("button", { name: "Connect Wallet" }).first().waitFor({ state: "detached", timeout: 15_000 });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: true });
+}

@@ -1,0 +1,182 @@
+/**
+ * Browser end-to-end: four operators synchronize a new cluster in a real Chromium, each with a
+ * wallet that signs through the chain node; visitors, a non-operator, the dashboard views, the
+ * 404 page, a rejected signature and a phone-sized screen. Run with `npm run test:e2e`.
+ * Screenshots of each step are written to e2e/artifacts/.
+ */
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { BrowserContext, Page } from "playwright-core";
+import { keccak256, stringToBytes, type Hex } from "viem";
+import { devAccounts, seededOperators } from "@/devnet/accounts";
+import { devnetWriter } from "@/devnet/seed";
+import { operatorEnr } from "@/lib/obol/dkg";
+import { connectWallet, screenshot, startStack, walletContext, type Stack } from "./harness";
+
+let stack: Stack;
+let configHash: Hex;
+const contexts: BrowserContext[] = [];
+
+// The new cluster's operators: seeded, whitelisted, and outbidding everything pending.
+const operators = [seededOperators[8], seededOperators[9], seededOperators[10], seededOperators[11]];
+const enrKeys = operators.map((_, i) => keccak256(stringToBytes(`e2e enr key ${i}`)));
+const outsider = devAccounts[15];
+
+async function newPage(account: (typeof devAccounts)[number] | null, options?: Parameters<typeof walletContext>[2]): Promise<Page> {
+  const context = await walletContext(stack, account, options);
+  contexts.push(context);
+  return context.newPage();
+}
+
+/** The status pills of the operators table, in node order. */
+async function pills(page: Page): Promise<string[]> {
+  return page.locator("#operators-heading + div [data-status]").evaluateAll((els) => els.map((e) => e.getAttribute("data-status") ?? ""));
+}
+
+async function waitForPills(page: Page, expected: string[], timeout = 30_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  let seen: string[] = [];
+  while (Date.now() < deadline) {
+    seen = await pills(page);
+    if (JSON.stringify(seen) === JSON.stringify(expected)) return;
+    await page.waitForTimeout(500);
+  }
+  assert.deepEqual(seen, expected, "operator pills");
+}
+
+before(async () => {
+  stack = await startStack();
+  const writer = devnetWriter(stack.rpcUrl, stack.deployment);
+  for (const [i, operator] of operators.entries()) await writer.bid({ operator, discountRate: 10 * i, days: 1500 + i });
+  await writer.createCluster();
+  const global = (await (await fetch(`${stack.baseUrl}/api/clusters?view=global&sort=newest`)).json()) as {
+    rows: { configHash: Hex; name: string }[];
+  };
+  assert.equal(global.rows[0].name, "Byzantine DV5");
+  configHash = global.rows[0].configHash;
+});
+
+after(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await stack?.stop();
+});
+
+describe("visitors", () => {
+  it("browse the dashboard, open a cluster from its row and from a pasted URL, and get a 404 for unknown hashes", async () => {
+    const page = await newPage(null);
+    await page.goto("/?view=global");
+    await page.getByRole("link", { name: "Byzantine DV5" }).waitFor();
+    assert.equal(await page.locator("tbody tr").count(), 5);
+    await screenshot(page, "01-visitor-dashboard");
+
+    await page.getByRole("row", { name: /Byzantine DV2/ }).getByRole("cell").nth(2).click();
+    await page.waitForURL(/\/clusters\/0x[0-9a-f]{64}$/);
+    await page.getByRole("heading", { name: "Byzantine DV2" }).waitFor();
+    assert.equal(await page.locator("#sync-action-heading").count(), 0, "no action block without a wallet");
+
+    const pasted = await newPage(null);
+    await pasted.goto(`/clusters/${configHash}`);
+    await pasted.getByRole("heading", { name: "Byzantine DV5" }).waitFor();
+    await pasted.getByText("Waiting for operators (0/4)").first().waitFor();
+    await screenshot(pasted, "02-visitor-cluster");
+
+    const missing = await pasted.goto(`/clusters/0x${"ab".repeat(32)}`);
+    assert.equal(missing?.status(), 404);
+    await pasted.getByRole("heading", { name: "No cluster with this config hash" }).waitFor();
+    const malformed = await pasted.goto("/clusters/not-a-hash");
+    assert.equal(malformed?.status(), 404);
+    await screenshot(pasted, "03-404");
+  });
+});
+
+describe("an operator's wallet", () => {
+  it("switches the dashboard to its clusters, toggles to all clusters and refreshes", async () => {
+    const page = await newPage(operators[0]);
+    await page.goto("/");
+    await connectWallet(page);
+    await page.getByRole("heading", { name: /^Account/ }).waitFor();
+    await page.getByRole("link", { name: "My clusters" }).and(page.locator("[aria-current=page]")).waitFor();
+    await page.getByRole("link", { name: "Byzantine DV5" }).waitFor();
+    const mine = await page.locator("tbody tr").count();
+    await screenshot(page, "04-operator-dashboard-mine");
+
+    await page.getByRole("link", { name: "All clusters" }).click();
+    await page.waitForURL(/view=global/);
+    await page.getByRole("link", { name: "Byzantine DV1" }).waitFor();
+    assert.ok((await page.locator("tbody tr").count()) > mine, "global shows more clusters than mine");
+
+    await page.getByRole("button", { name: "Refresh" }).click();
+    await page.getByRole("button", { name: "Refresh" }).waitFor();
+  });
+
+  it("explains a rejected signature in place, then succeeds", async () => {
+    const page = await newPage(seededOperators[0]);
+    const dv1 = (await (await fetch(`${stack.baseUrl}/api/clusters?view=global&sort=oldest`)).json()) as { rows: { configHash: Hex }[] };
+    await page.goto(`/clusters/${dv1.rows[0].configHash}`);
+    await connectWallet(page);
+    await page.getByRole("heading", { name: "Accept the terms" }).waitFor();
+    await page.evaluate(() => (window as unknown as { testWallet: { rejectNext(): void } }).testWallet.rejectNext());
+    await page.getByRole("button", { name: "Accept terms" }).click();
+    await page.getByText("You declined the request in your wallet").waitFor();
+    await screenshot(page, "05-rejected-signature");
+    await page.getByRole("button", { name: "Accept terms" }).click();
+    await page.getByRole("heading", { name: "Register your node" }).waitFor();
+  });
+
+  it("of a non-operator sees no action block", async () => {
+    const page = await newPage(outsider);
+    await page.goto(`/clusters/${configHash}`);
+    await connectWallet(page);
+    await page.getByRole("heading", { name: "Operators" }).waitFor();
+    await page.waitForTimeout(1000);
+    assert.equal(await page.locator("#sync-action-heading").count(), 0);
+  });
+});
+
+describe("four operators", () => {
+  it("accept the terms, register their nodes and see each other's progress without reloading", async () => {
+    const pages: Page[] = [];
+    for (const operator of operators) {
+      const page = await newPage(operator);
+      await page.goto(`/clusters/${configHash}`);
+      await connectWallet(page);
+      await page.getByRole("heading", { name: "Accept the terms" }).waitFor();
+      pages.push(page);
+    }
+    await screenshot(pages[0], "06-action-block-terms");
+    await waitForPills(pages[0], ["action", "action", "action", "action"]);
+
+    for (const [i, page] of pages.entries()) {
+      await page.getByRole("button", { name: "Accept terms" }).click();
+      await page.getByRole("heading", { name: "Register your node" }).waitFor();
+      await page.getByLabel("Your node's ENR").fill(operatorEnr(enrKeys[i], { ip: "127.0.0.1", tcp: 3610 + i, udp: 3630 + i }));
+      await page.getByText("Valid ENR.").waitFor();
+      if (i === 0) await screenshot(page, "07-register-node");
+      await page.getByRole("button", { name: "Register your node" }).click();
+      await page.getByRole("heading", { name: "Run the DKG" }).waitFor({ timeout: 20_000 });
+      if (i === 0) {
+        // The first operator waits (grey) while the others still have work (orange), on every screen.
+        await waitForPills(pages[3], ["waiting", "action", "action", "action"]);
+        await screenshot(pages[3], "08-teammate-sees-progress");
+      }
+    }
+
+    for (const page of pages) {
+      await waitForPills(page, ["action", "action", "action", "action"]);
+      await page.getByText("Every operator is registered").waitFor({ timeout: 30_000 });
+      const command = await page.locator("pre code").innerText();
+      assert.match(command, new RegExp(`--definition-file=${stack.baseUrl}/api/v1/definition/${configHash}`));
+      assert.match(command, new RegExp(`--publish-address=${stack.baseUrl}/api/v1`));
+    }
+    await screenshot(pages[0], "09-run-dkg");
+  });
+
+  it("fit a phone screen", async () => {
+    const page = await newPage(operators[0], { viewport: { width: 390, height: 844 }, isMobile: true });
+    await page.goto(`/clusters/${configHash}`);
+    await page.getByRole("heading", { name: "Byzantine DV5" }).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `page is ${overflow}px wider than the screen`);
+    await screenshot(page, "10-mobile-cluster");
+  });
+});
