@@ -1,0 +1,103 @@
+import "server-only";
+import { getAddress, type Address, type Hex, type PublicClient } from "viem";
+import { z } from "zod";
+import { auctionAbi } from "@/contracts-abi";
+import type { BidDetails } from "@/lib/chain/cluster-state";
+import { listIndexedClusters, type IndexedCluster, type IndexScope } from "@/lib/chain/indexed-clusters";
+import { stampOf } from "@/lib/clusters/stamp";
+import type { Sql } from "@/lib/db";
+import { publicClient } from "@/lib/chain/client";
+import { syncedIndex } from "@/lib/clusters/index-target";
+import { getEnv } from "@/lib/env";
+import { toJson } from "./json";
+import { readAuction, type AuctionState, type RankedBid } from "./ranking";
+import type { RankEntry } from "./seats";
+
+/** Paging of the ranking table and of GET /api/auction. */
+export const auctionQuerySchema = z.object({
+  page: z.coerce.number({ message: "expected a page number" }).int("expected a whole page number").min(1, "pages start at 1").max(100_000).default(1),
+  pageSize: z.coerce.number({ message: "expected a number of bids per page" }).int("expected a whole number of bids").min(1, "at least 1 bid per page").max(200, "at most 200 bids per page").default(50),
+});
+
+export type AuctionQuery = z.output<typeof auctionQuerySchema>;
+
+/** A page of the ranking with what it was read from; the stamp changes whenever the auction does. */
+function rankingPage(state: AuctionState, query: AuctionQuery) {
+  const offset = (query.page - 1) * query.pageSize;
+  return {
+    blockNumber: state.blockNumber,
+    parameters: state.parameters,
+    numBids: state.numBids,
+    complete: state.complete,
+    page: query.page,
+    pageSize: query.pageSize,
+    total: state.ranking.length,
+    rows: state.ranking.slice(offset, offset + query.pageSize),
+    // Over the whole ranking and parameters, not the page or the block: equal stamps, same auction.
+    stamp: stampOf(toJson({ parameters: state.parameters, ranking: state.ranking })),
+  };
+}
+
+/** What GET /api/auction answers (before JSON conversion). */
+export async function getAuctionRanking(query: AuctionQuery) {
+  return rankingPage(await readAuction(publicClient(), getEnv().AUCTION_ADDRESS), query);
+}
+
+export type WonBid = {
+  bidId: Hex;
+  clusterName: string;
+  configHash: Hex;
+  createdAt: string;
+  discountRate: number;
+  duration: number;
+  bidPrice: bigint;
+};
+
+/** The bids `account` won: its seat in each indexed cluster it belongs to, newest first. */
+export async function readWonBids(db: Sql, scope: IndexScope, client: PublicClient, account: Address): Promise<WonBid[]> {
+  const { clusters } = await listIndexedClusters(db, scope, { operator: account, limit: 1000, offset: 0, sort: "newest" });
+  const seats = clusters.map((cluster: IndexedCluster) => ({ cluster, bidId: cluster.bidIds[cluster.operators.indexOf(account)] }));
+  if (seats.length === 0) return [];
+  const details = (await client.multicall({
+    allowFailure: false,
+    contracts: seats.map(({ bidId }) => ({ address: scope.auction, abi: auctionAbi, functionName: "getBidDetails", args: [bidId] }) as const),
+  })) as BidDetails[];
+  return seats.map(({ cluster, bidId }, i) => ({
+    bidId,
+    clusterName: cluster.name,
+    configHash: cluster.configHash,
+    createdAt: cluster.createdAt.toISOString(),
+    discountRate: details[i].discountRate,
+    duration: details[i].vcNumber,
+    bidPrice: details[i].bidPrice,
+  }));
+}
+
+export type AuctionAccount = {
+  address: Address;
+  whitelisted: boolean;
+  reputation: number;
+  pending: RankedBid[];
+  won: WonBid[];
+};
+
+/** Everything the auction page shows: a page of the ranking, the whole ranking for the preview, the connected operator's bids. */
+export async function getAuctionView(query: AuctionQuery, connected: Address | null) {
+  const account = connected && getAddress(connected);
+  const index = await syncedIndex();
+  const state = await readAuction(index.client, index.auction, { account });
+  const ranking: RankEntry[] = state.ranking.map(({ bidId, nodeOp, auctionScore }) => ({ bidId, nodeOp, auctionScore }));
+  const me: AuctionAccount | null =
+    account && state.operator
+      ? {
+          address: account,
+          whitelisted: state.operator.isWhitelisted,
+          reputation: state.operator.reputationScore,
+          pending: state.ranking.filter((bid) => bid.nodeOp === account),
+          won: await readWonBids(index.db, index, index.client, account),
+        }
+      : null;
+  return { ...rankingPage(state, query), ranking, account: me };
+}
+
+export type AuctionView = Awaited<ReturnType<typeof getAuctionView>>;

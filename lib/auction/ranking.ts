@@ -1,0 +1,120 @@
+import type { Address, ContractFunctionReturnType, Hex, PublicClient } from "viem";
+import { auctionAbi } from "@/contracts-abi";
+import type { BidDetails, NodeOpDetails } from "@/lib/chain/cluster-state";
+import { seatWinners, type RankEntry } from "./seats";
+
+/**
+ * The auction as the chain holds it now: its parameters and the ranking of pending bids with
+ * each bid's details and the seat it would win, all read at one block (three multicalls: counts,
+ * ranking, details) so the table never mixes two states of the auction.
+ */
+
+/** AuctionType.JOIN_CLUSTER_4, the only live auction. */
+export const JOIN_CLUSTER_4 = 1;
+
+/** The ranking is read whole (seats and the bid preview need all of it), up to this many bids. */
+export const maxRankingRead = 2000;
+
+type BstNode = ContractFunctionReturnType<typeof auctionAbi, "view", "getBidRanking">[number];
+
+export type AuctionParameters = {
+  expectedDailyReturnWei: bigint;
+  /** Basis points. */
+  maxDiscountRate: number;
+  /** Days. */
+  minDuration: number;
+};
+
+export type RankedBid = {
+  /** 1-based place in the ranking. */
+  position: number;
+  bidId: Hex;
+  nodeOp: Address;
+  /** Basis points. */
+  discountRate: number;
+  /** Days of validation bought (the contract's `vcNumber`). */
+  duration: number;
+  /** Daily price of one validation credit the bid pays; null for a zero-day bid. */
+  vcPrice: bigint | null;
+  bidPrice: bigint;
+  auctionScore: bigint;
+  /** Seat 1-4 it would take if an auction ran now. */
+  seat: number | null;
+  /** Ranked above the fourth seat, but its operator already has a better seat. */
+  passedOver: boolean;
+};
+
+export type AuctionState = {
+  blockNumber: bigint;
+  parameters: AuctionParameters;
+  /** Pending bids on-chain (may exceed `ranking.length` past `maxRankingRead`). */
+  numBids: number;
+  ranking: RankedBid[];
+  /** Four distinct operators are bidding: an auction could run now. */
+  complete: boolean;
+  /** The on-chain details of `account`, when one was asked for. */
+  operator: NodeOpDetails | null;
+};
+
+const contract = (auction: Address) => ({ address: auction, abi: auctionAbi }) as const;
+
+export async function readAuction(client: PublicClient, auction: Address, options: { account?: Address | null } = {}): Promise<AuctionState> {
+  const c = contract(auction);
+  // Fresh, not the client's cached block number: a page refreshed right after a bid must show it.
+  const blockNumber = await client.getBlockNumber({ cacheTime: 0 });
+  const [expectedDailyReturnWei, maxDiscountRate, minDuration, numBids, operator] = await client.multicall({
+    allowFailure: false,
+    blockNumber,
+    contracts: [
+      { ...c, functionName: "expectedDailyReturnWei" },
+      { ...c, functionName: "maxDiscountRate" },
+      { ...c, functionName: "minDuration" },
+      { ...c, functionName: "getNumBids", args: [JOIN_CLUSTER_4] },
+      // Padding keeps the tuple's shape when no account is asked for.
+      { ...c, functionName: "getNodeOpDetails", args: [options.account ?? auction] },
+    ],
+  });
+
+  const count = Number(numBids < BigInt(maxRankingRead) ? numBids : BigInt(maxRankingRead));
+  const nodes: readonly BstNode[] =
+    count === 0 ? [] : await client.readContract({ ...c, functionName: "getBidRanking", args: [BigInt(count), JOIN_CLUSTER_4], blockNumber });
+  const details = (
+    nodes.length === 0
+      ? []
+      : await client.multicall({
+          allowFailure: false,
+          blockNumber,
+          batchSize: 256 * 1024,
+          contracts: nodes.map((node) => ({ ...c, functionName: "getBidDetails", args: [node.bidId] }) as const),
+        })
+  ) as BidDetails[];
+
+  const entries: RankEntry[] = nodes.map((node, i) => ({ bidId: node.bidId, nodeOp: details[i].nodeOp, auctionScore: node.auctionScore }));
+  const seating = seatWinners(entries);
+  const ranking = nodes.map((node, i): RankedBid => {
+    const bid = details[i];
+    return {
+      position: i + 1,
+      bidId: node.bidId,
+      nodeOp: bid.nodeOp,
+      discountRate: bid.discountRate,
+      duration: bid.vcNumber,
+      // The stored price is duration x the daily price of the day it was set: dividing is exact
+      // and stays right after the auction's expected return changes.
+      vcPrice: bid.vcNumber > 0 ? bid.bidPrice / BigInt(bid.vcNumber) : null,
+      bidPrice: bid.bidPrice,
+      auctionScore: node.auctionScore,
+      seat: seating.seats.get(node.bidId) ?? null,
+      passedOver: seating.passedOver.has(node.bidId),
+    };
+  });
+
+  return {
+    blockNumber,
+    parameters: { expectedDailyReturnWei, maxDiscountRate, minDuration },
+    numBids: Number(numBids),
+    ranking,
+    complete: seating.complete,
+    operator: options.account ? operator : null,
+  };
+}
