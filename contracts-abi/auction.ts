@@ -33,6 +33,11 @@ export const auctionAbi = [
   },
   {
     "inputs": [],
+    "name": "ClusterAlreadyExists",
+    "type": "error"
+  },
+  {
+    "inputs": [],
     "name": "ClusterDoesNotExist",
     "type": "error"
   },

@@ -33,8 +33,10 @@ export async function readSources(): Promise<Record<string, { content: string }>
 
 export async function compileContracts(): Promise<Compiled> {
   const sources = await readSources();
-  const solc = createRequire(import.meta.url)("solc") as { compile(input: string): string; version(): string };
-  const key = createHash("sha256").update(JSON.stringify({ sources, settings, solc: solc.version() })).digest("hex").slice(0, 16);
+  const require = createRequire(import.meta.url);
+  // The package version names the compiler: loading solc-js itself takes a second, which a cache hit skips.
+  const { version } = require("solc/package.json") as { version: string };
+  const key = createHash("sha256").update(JSON.stringify({ sources, settings, solc: version })).digest("hex").slice(0, 16);
   const cacheFile = `${cacheDir}${key}.json`;
   try {
     return JSON.parse(await readFile(cacheFile, "utf8")) as Compiled;
@@ -42,6 +44,7 @@ export async function compileContracts(): Promise<Compiled> {
     // Not compiled yet for these sources.
   }
 
+  const solc = require("solc") as { compile(input: string): string };
   const output = JSON.parse(solc.compile(JSON.stringify({ language: "Solidity", sources, settings }))) as SolcOutput;
   const errors = (output.errors ?? []).filter((e) => e.severity === "error");
   if (errors.length > 0) throw new Error(`solc failed:\n${errors.map((e) => e.formattedMessage).join("\n")}`);

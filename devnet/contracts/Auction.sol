@@ -51,6 +51,7 @@ contract Auction {
     error InvalidAuctionType();
     error BidDoesNotExist();
     error ClusterDoesNotExist();
+    error ClusterAlreadyExists();
     error InvalidPubKeyLength();
     error TooManyBids();
     error RefundFailed();
@@ -62,12 +63,13 @@ contract Auction {
     event ClusterCreated(bytes32 indexed clusterId, uint256 averageAuctionScore, address vaultAddr, address splitAddr, address eigenPodAddr);
 
     uint256 private constant WAD = 1e18;
+    uint256 private constant RAY = 1e27;
     uint256 private constant BASIS = 10_000;
-    /// 1.0001 in WAD: the score grows by 0.01 % per day of commitment.
-    uint256 private constant DAILY_GROWTH_WAD = 1.0001e18;
+    /// 1.0001 in RAY: the score grows by 0.01 % per day of commitment.
+    uint256 private constant DAILY_GROWTH_RAY = 1.0001e27;
     uint8 private constant CLUSTER_SIZE = 4;
-    /// Every bid is scored with reputation 1 until the contracts write reputations.
-    uint256 private constant DEFAULT_REPUTATION = 1;
+    /// Whitelisting stores this reputation; nothing raises or lowers it yet.
+    uint32 private constant INITIAL_REPUTATION = 1;
 
     address public owner;
     address public strategyVaultManager;
@@ -78,8 +80,17 @@ contract Auction {
     mapping(address => NodeOpGlobalDetails) private _nodeOps;
     mapping(bytes32 => BidDetails) private _bids;
     mapping(bytes32 => ClusterDetails) private _clusters;
-    /// Pending JOIN_CLUSTER_4 bids, best score first; equal scores keep their arrival order.
-    bytes32[] private _ranking;
+    /// Every bid id ever handed out, so a withdrawn bid's id is never reused.
+    mapping(bytes32 => bool) private _bidIdTaken;
+
+    /// Pending JOIN_CLUSTER_4 bids as a doubly linked list, best score first; equal scores keep
+    /// their arrival order. Removal is O(1), so auctions stay cheap however many bids wait.
+    mapping(bytes32 => bool) private _pending;
+    mapping(bytes32 => bytes32) private _next;
+    mapping(bytes32 => bytes32) private _prev;
+    bytes32 private _head;
+    bytes32 private _tail;
+    uint256 private _numPending;
 
     constructor(uint256 expectedDailyReturnWei_, uint16 maxDiscountRate_, uint32 minDuration_) {
         owner = msg.sender;
@@ -102,8 +113,10 @@ contract Auction {
 
     function whitelistNodeOps(address[] calldata nodeOps) external onlyOwner {
         for (uint256 i = 0; i < nodeOps.length; i++) {
-            if (_nodeOps[nodeOps[i]].isWhitelisted) revert AlreadyWhitelisted();
-            _nodeOps[nodeOps[i]].isWhitelisted = true;
+            NodeOpGlobalDetails storage details = _nodeOps[nodeOps[i]];
+            if (details.isWhitelisted) revert AlreadyWhitelisted();
+            details.isWhitelisted = true;
+            details.reputationScore = INITIAL_REPUTATION;
         }
     }
 
@@ -116,17 +129,19 @@ contract Auction {
 
     function bid(uint16 discountRate, uint32 timeInDays, AuctionType auctionType) external payable returns (bytes32 bidId) {
         if (!_nodeOps[msg.sender].isWhitelisted) revert NotWhitelisted();
-        (uint256 price, uint256 score) = _quote(discountRate, timeInDays, auctionType);
+        (uint256 price, uint256 score) = _quote(msg.sender, discountRate, timeInDays, auctionType);
         if (msg.value < price) revert NotEnoughEtherSent();
         if (_nodeOps[msg.sender].numBidsCluster4 == type(uint8).max) revert TooManyBids();
 
-        // The id formula hashes the block time: two bids of one operator in one block take the next free second.
+        // The id formula hashes the block time: further bids of one operator in one block take
+        // the next free second, so ids stay unique and still follow the formula.
         uint256 stamp = block.timestamp;
         bidId = keccak256(abi.encodePacked(msg.sender, stamp, uint8(CLUSTER_SIZE)));
-        while (_bids[bidId].nodeOp != address(0)) {
+        while (_bidIdTaken[bidId]) {
             stamp++;
             bidId = keccak256(abi.encodePacked(msg.sender, stamp, uint8(CLUSTER_SIZE)));
         }
+        _bidIdTaken[bidId] = true;
         _bids[bidId] = BidDetails(score, price, msg.sender, timeInDays, discountRate, auctionType);
         _nodeOps[msg.sender].numBidsCluster4 += 1;
         _insert(bidId, score);
@@ -136,7 +151,7 @@ contract Auction {
 
     function updateBid(bytes32 bidId, uint16 newDiscountRate, uint32 newTimeInDays) external payable {
         BidDetails storage details = _pendingBidOf(bidId, msg.sender);
-        (uint256 price, uint256 score) = _quote(newDiscountRate, newTimeInDays, details.auctionType);
+        (uint256 price, uint256 score) = _quote(msg.sender, newDiscountRate, newTimeInDays, details.auctionType);
         uint256 oldPrice = details.bidPrice;
         uint256 owed = price > oldPrice ? price - oldPrice : 0;
         if (msg.value < owed) revert NotEnoughEtherSent();
@@ -177,9 +192,14 @@ contract Auction {
         }
         uint256 average = scoreSum / CLUSTER_SIZE;
         clusterId = keccak256(abi.encodePacked(block.timestamp, average, nodeOps));
+        // Same block, same winners, same average: impossible once the winning bids are consumed,
+        // but a collision would silently merge two clusters, so refuse it.
+        if (_clusters[clusterId].nodes.length != 0) revert ClusterAlreadyExists();
 
-        address split = address(new DevSplit(nodeOps));
         ClusterDetails storage cluster = _clusters[clusterId];
+        // Same second, same winners, same scores: the id formula cannot tell the two apart.
+        if (cluster.nodes.length != 0) revert ClusterAlreadyExists();
+        address split = address(new DevSplit(nodeOps));
         cluster.averageAuctionScore = average;
         cluster.splitAddr = split;
         cluster.status = ClusterStatus.IN_CREATION;
@@ -207,29 +227,33 @@ contract Auction {
 
     function getPriceToPay(address nodeOp, uint16 discountRate, uint32 timeInDays, AuctionType auctionType) external view returns (uint256 price) {
         if (!_nodeOps[nodeOp].isWhitelisted) revert NotWhitelisted();
-        (price, ) = _quote(discountRate, timeInDays, auctionType);
+        (price, ) = _quote(nodeOp, discountRate, timeInDays, auctionType);
     }
 
     function getUpdateBidPrice(address nodeOp, bytes32 bidId, uint16 newDiscountRate, uint32 newTimeInDays) external view returns (uint256) {
         BidDetails storage details = _pendingBidOf(bidId, nodeOp);
-        (uint256 price, ) = _quote(newDiscountRate, newTimeInDays, details.auctionType);
+        (uint256 price, ) = _quote(nodeOp, newDiscountRate, newTimeInDays, details.auctionType);
         return price > details.bidPrice ? price - details.bidPrice : 0;
     }
 
     function getBidRanking(uint256 numBids, AuctionType auctionType) external view returns (BSTNode[] memory ranking) {
         if (auctionType != AuctionType.JOIN_CLUSTER_4) revert InvalidAuctionType();
-        uint256 n = numBids < _ranking.length ? numBids : _ranking.length;
+        uint256 n = numBids < _numPending ? numBids : _numPending;
         ranking = new BSTNode[](n);
-        for (uint256 i = 0; i < n; i++) ranking[i] = BSTNode(_bids[_ranking[i]].auctionScore, _ranking[i]);
+        bytes32 bidId = _head;
+        for (uint256 i = 0; i < n; i++) {
+            ranking[i] = BSTNode(_bids[bidId].auctionScore, bidId);
+            bidId = _next[bidId];
+        }
     }
 
     function getNumBids(AuctionType auctionType) external view returns (uint256) {
-        if (auctionType == AuctionType.JOIN_CLUSTER_4) return _ranking.length;
+        if (auctionType == AuctionType.JOIN_CLUSTER_4) return _numPending;
         if (auctionType == AuctionType.JOIN_CLUSTER_7) return 0;
         revert InvalidAuctionType();
     }
 
-    function getNumDVInAuction() external view returns (uint256) { return _ranking.length; }
+    function getNumDVInAuction() external view returns (uint256) { return _numPending; }
 
     /// The bids that would win if an auction ran now: best first, one per operator.
     function getWinningCluster() external view returns (bytes32[4] memory) { return _bestDistinctBids(); }
@@ -241,23 +265,24 @@ contract Auction {
 
     // ---------------------------------------------------------------- math
 
-    function _quote(uint16 discountRate, uint32 timeInDays, AuctionType auctionType) private view returns (uint256 price, uint256 score) {
+    /// Mirrored exactly by lib/auction/math.ts (the portal's price and score preview).
+    function _quote(address nodeOp, uint16 discountRate, uint32 timeInDays, AuctionType auctionType) private view returns (uint256 price, uint256 score) {
         if (auctionType != AuctionType.JOIN_CLUSTER_4) revert InvalidAuctionType();
         if (discountRate > maxDiscountRate) revert DiscountRateTooHigh();
         if (timeInDays < minDuration) revert DurationTooShort();
         uint256 dailyVcPrice = expectedDailyReturnWei * (BASIS - discountRate) / (CLUSTER_SIZE * BASIS);
         price = uint256(timeInDays) * dailyVcPrice;
-        score = dailyVcPrice * _rpow(DAILY_GROWTH_WAD, timeInDays, WAD) * DEFAULT_REPUTATION / WAD;
+        // 1.0001^days computed in RAY for precision, then brought back to WAD.
+        uint256 growthWad = _rpow(DAILY_GROWTH_RAY, timeInDays) / (RAY / WAD);
+        score = dailyVcPrice * growthWad * _nodeOps[nodeOp].reputationScore / WAD;
     }
 
-    /// x^n in fixed point with base `scalar`, rounding each step half up (exponentiation by squaring).
-    function _rpow(uint256 x, uint256 n, uint256 scalar) private pure returns (uint256 z) {
-        if (x == 0) return n == 0 ? scalar : 0;
-        z = n % 2 == 0 ? scalar : x;
-        uint256 half = scalar / 2;
+    /// x^n in RAY fixed point by squaring, each product rounded half up (DSMath's rpow).
+    function _rpow(uint256 x, uint256 n) private pure returns (uint256 z) {
+        z = n % 2 != 0 ? x : RAY;
         for (n /= 2; n != 0; n /= 2) {
-            x = (x * x + half) / scalar;
-            if (n % 2 != 0) z = (z * x + half) / scalar;
+            x = (x * x + RAY / 2) / RAY;
+            if (n % 2 != 0) z = (z * x + RAY / 2) / RAY;
         }
     }
 
@@ -265,7 +290,7 @@ contract Auction {
 
     function _pendingBidOf(bytes32 bidId, address nodeOp) private view returns (BidDetails storage details) {
         details = _bids[bidId];
-        if (details.nodeOp == address(0) || !_isPending(bidId)) revert BidDoesNotExist();
+        if (!_pending[bidId]) revert BidDoesNotExist();
         if (details.nodeOp != nodeOp) revert SenderNotBidder();
     }
 
@@ -277,39 +302,44 @@ contract Auction {
     function _bestDistinctBids() private view returns (bytes32[4] memory winners) {
         address[4] memory taken;
         uint256 found;
-        for (uint256 i = 0; i < _ranking.length && found < CLUSTER_SIZE; i++) {
-            address nodeOp = _bids[_ranking[i]].nodeOp;
+        for (bytes32 bidId = _head; bidId != bytes32(0) && found < CLUSTER_SIZE; bidId = _next[bidId]) {
+            address nodeOp = _bids[bidId].nodeOp;
             bool seated;
             for (uint256 j = 0; j < found; j++) if (taken[j] == nodeOp) seated = true;
             if (seated) continue;
             taken[found] = nodeOp;
-            winners[found++] = _ranking[i];
+            winners[found++] = bidId;
         }
         if (found < CLUSTER_SIZE) revert MainAuctionEmpty();
     }
 
-    function _isPending(bytes32 bidId) private view returns (bool) {
-        for (uint256 i = 0; i < _ranking.length; i++) if (_ranking[i] == bidId) return true;
-        return false;
-    }
-
+    /// Walks up from the tail: new bids usually rank low, and equal scores stay behind older ones.
     function _insert(bytes32 bidId, uint256 score) private {
-        uint256 i = _ranking.length;
-        _ranking.push(bidId);
-        while (i > 0 && _bids[_ranking[i - 1]].auctionScore < score) {
-            _ranking[i] = _ranking[i - 1];
-            i--;
-        }
-        _ranking[i] = bidId;
+        bytes32 before = _tail;
+        while (before != bytes32(0) && _bids[before].auctionScore < score) before = _prev[before];
+        bytes32 after_ = before == bytes32(0) ? _head : _next[before];
+        _prev[bidId] = before;
+        _next[bidId] = after_;
+        if (before == bytes32(0)) _head = bidId;
+        else _next[before] = bidId;
+        if (after_ == bytes32(0)) _tail = bidId;
+        else _prev[after_] = bidId;
+        _pending[bidId] = true;
+        _numPending++;
     }
 
     function _remove(bytes32 bidId) private {
-        uint256 n = _ranking.length;
-        uint256 i;
-        while (i < n && _ranking[i] != bidId) i++;
-        if (i == n) revert BidDoesNotExist();
-        for (; i + 1 < n; i++) _ranking[i] = _ranking[i + 1];
-        _ranking.pop();
+        if (!_pending[bidId]) revert BidDoesNotExist();
+        bytes32 before = _prev[bidId];
+        bytes32 after_ = _next[bidId];
+        if (before == bytes32(0)) _head = after_;
+        else _next[before] = after_;
+        if (after_ == bytes32(0)) _tail = before;
+        else _prev[after_] = before;
+        delete _prev[bidId];
+        delete _next[bidId];
+        delete _pending[bidId];
+        _numPending--;
     }
 
     function _refund(address to, uint256 amount) private {
