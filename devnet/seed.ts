@@ -26,9 +26,10 @@ export const ClusterStatus = { INACTIVE: 0, IN_CREATION: 1, DEPOSITED: 2, VERIFI
 export type ClusterStatusValue = (typeof ClusterStatus)[keyof typeof ClusterStatus];
 
 // Generous fixed limits: with automine off a transaction cannot be estimated against the state
-// the earlier ones of its batch will leave. A bid walks the pending list up from its tail, one
-// step per lower bid, so its limit grows with the bids it may have to pass.
-const BID_GAS = 200_000n;
+// the earlier ones of its batch will leave. A first bid fills ~11 fresh storage slots (~250k);
+// a bid walks the pending list up from its tail, one step per lower bid, so its limit grows
+// with the bids it may have to pass.
+const BID_GAS = 350_000n;
 const BID_GAS_PER_PENDING = 5_000n;
 const CLUSTER_GAS = 1_500_000n;
 const ADMIN_GAS = 300_000n;
