@@ -60,4 +60,21 @@ export const migrations: { id: number; name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    id: 3,
+    name: "cluster locks",
+    sql: `
+      -- One lock per cluster, the first verified one: the DKG is run once, and a second, different
+      -- lock for the same definition is refused rather than replacing the first.
+      -- body is json (not jsonb) so the file is served back exactly as it was posted.
+      CREATE TABLE cluster_locks (
+        lock_hash text PRIMARY KEY,
+        config_hash text NOT NULL UNIQUE,
+        body json NOT NULL,
+        received_at timestamptz NOT NULL DEFAULT now(),
+        posted_via text NOT NULL,
+        posted_by text NOT NULL
+      );
+    `,
+  },
 ];

@@ -1,0 +1,146 @@
+import type { Hex, LocalAccount } from "viem";
+import type { IndexedCluster } from "@/lib/chain/indexed-clusters";
+import { servedDefinition } from "@/lib/clusters/definition";
+import type { Sql } from "@/lib/db";
+import { HttpError } from "@/lib/http";
+import { lockSchema, type Definition, type Lock } from "@/lib/obol/schema";
+import { definitionHash } from "@/lib/obol/ssz";
+import { verifyLock, type VerifyResult } from "@/lib/obol/verify";
+import { registrationsOf } from "@/lib/sync/storage";
+import { saveLock, type LockSource, type StoredLock } from "./storage";
+
+/**
+ * Acceptance of a published lock (DESIGN.md §5 step 4): charon's `dkg --publish` and the cluster
+ * page's upload both end here. A lock is stored only when its embedded definition is exactly the
+ * definition this portal serves for the cluster, fully signed, and the lock itself verifies.
+ */
+export type AcceptLockDeps = {
+  findCluster(configHash: Hex): Promise<IndexedCluster | null>;
+  creator(): LocalAccount;
+  forkVersion(): Hex;
+};
+
+export type LockOrigin = { via: LockSource; by: string };
+
+/** The definition GET /api/v1/definition/{configHash} serves now: every registration filled in. */
+export async function currentDefinition(sql: Sql, cluster: IndexedCluster, deps: Pick<AcceptLockDeps, "creator" | "forkVersion">): Promise<Definition> {
+  const regs = (await registrationsOf(sql, [cluster.configHash])).get(cluster.configHash.toLowerCase() as Hex) ?? [];
+  return servedDefinition(
+    cluster,
+    regs.map((r) => ({ address: r.address, enr: r.enr, config_signature: r.configSignature, enr_signature: r.enrSignature })),
+    { creator: deps.creator(), forkVersion: deps.forkVersion() },
+  );
+}
+
+const operatorFields = ["address", "enr", "config_signature", "enr_signature"] as const;
+
+/** The parts of `embedded` that differ from `served`, named as a person can check them. */
+export function definitionDifferences(embedded: Definition, served: Definition): string[] {
+  const differences: string[] = [];
+  for (const key of Object.keys(served) as (keyof Definition)[]) {
+    if (key === "operators" || key === "definition_hash") continue;
+    if (JSON.stringify(embedded[key] ?? null) !== JSON.stringify(served[key] ?? null)) differences.push(key);
+  }
+  if (embedded.operators.length !== served.operators.length) {
+    differences.push(`operators (${embedded.operators.length} instead of ${served.operators.length})`);
+  } else {
+    served.operators.forEach((op, i) => {
+      const other = embedded.operators[i];
+      // Hex fields compare case-insensitively (checksummed addresses); an ENR is case-sensitive base64.
+      const fields = operatorFields.filter((f) => (f === "enr" ? op.enr !== other.enr : op[f].toLowerCase() !== other[f].toLowerCase()));
+      if (fields.length > 0) differences.push(`operator ${i} ${fields.join(", ")}`);
+    });
+  }
+  return differences;
+}
+
+function computedDefinitionHash(def: Definition): Hex | null {
+  try {
+    return definitionHash(def);
+  } catch {
+    return null;
+  }
+}
+
+/** Every failed check of a lock whose definition is already known to be ours, as sentences. */
+export function lockFailures(lock: Lock, result: VerifyResult): string[] {
+  const failures: string[] = [];
+  if (!result.lock_hash?.ok) {
+    failures.push(
+      result.lock_hash?.computed
+        ? `lock_hash ${lock.lock_hash} is not the hash of the lock's contents (${result.lock_hash.computed})`
+        : `lock_hash cannot be computed: ${result.lock_hash?.error ?? "unknown error"}`,
+    );
+  }
+  const operators = lock.cluster_definition.operators;
+  (result.node_signatures ?? operators.map(() => null)).forEach((sig, i) => {
+    if (sig === null) failures.push(`node signature of operator ${i} (${operators[i].address}) is missing`);
+    else if (sig === false) failures.push(`node signature of operator ${i} (${operators[i].address}) is not its charon node's signature of the lock hash`);
+  });
+  if (result.signature_aggregate !== true) {
+    const reason = result.bls?.details.signature_aggregate.reason;
+    failures.push(`signature_aggregate does not verify against the public shares${reason ? ` (${reason})` : ""}`);
+  }
+  for (const v of result.bls?.validators ?? []) {
+    const d = v.details;
+    if (v.public_shares === false) failures.push(`validator ${v.index} public shares: ${d.public_shares.reason ?? "invalid"}`);
+    if (v.deposit_data !== true) failures.push(`validator ${v.index} deposit data: ${d.deposit_data_reason ?? "missing"}`);
+    if (v.builder_registration === false) failures.push(`validator ${v.index} builder registration: ${d.builder_registration_reason ?? "invalid"}`);
+  }
+  if ((result.bls?.validators.length ?? 0) !== lock.cluster_definition.num_validators) {
+    failures.push(`${lock.distributed_validators.length} distributed validators for num_validators ${lock.cluster_definition.num_validators}`);
+  }
+  failures.push(...result.problems);
+  return failures;
+}
+
+/**
+ * Verifies and stores a posted lock; throws HttpError naming the failed check: 400 not a lock,
+ * 404 no such cluster, 422 not this portal's definition or a check failed, 409 the cluster
+ * already has another lock. The same lock again is "unchanged".
+ */
+export async function acceptLock(
+  sql: Sql,
+  json: unknown,
+  deps: AcceptLockDeps,
+  origin: LockOrigin,
+): Promise<{ outcome: "created" | "unchanged"; lock: StoredLock }> {
+  const lock = lockSchema.parse(json);
+  const def = lock.cluster_definition;
+  const configHash = def.config_hash.toLowerCase() as Hex;
+  const cluster = await deps.findCluster(configHash);
+  if (!cluster) {
+    throw new HttpError(404, `This lock is for config hash ${configHash}, which is no cluster of this portal's network: publish it to the portal that served its definition.`);
+  }
+
+  const served = await currentDefinition(sql, cluster, deps);
+  const missing = served.operators.filter((o) => o.enr === "").map((o) => o.address);
+  if (missing.length > 0) {
+    throw new HttpError(
+      422,
+      `${cluster.name}'s definition is not complete on this portal: ${missing.join(", ")} ${missing.length === 1 ? "has" : "have"} not registered a node, so no DKG can have run on it.`,
+    );
+  }
+  const embeddedHash = computedDefinitionHash(def);
+  if (embeddedHash !== served.definition_hash || def.definition_hash.toLowerCase() !== served.definition_hash) {
+    const differences = definitionDifferences(def, served);
+    throw new HttpError(
+      422,
+      `The lock's cluster_definition is not this portal's definition of ${cluster.name} (definition hash ${embeddedHash ?? "not computable"}, ` +
+        `served ${served.definition_hash})${differences.length > 0 ? `: ${differences.join("; ")} differ` : ""}. Run the DKG with the definition from /api/v1/definition/${configHash}.`,
+    );
+  }
+
+  const failures = lockFailures(lock, await verifyLock(lock));
+  if (failures.length > 0) throw new HttpError(422, `The lock does not verify: ${failures.join("; ")}.`, { failures });
+
+  const saved = await saveLock(sql, { lockHash: lock.lock_hash, configHash, body: json, postedVia: origin.via, postedBy: origin.by });
+  if (saved.outcome === "conflict") {
+    throw new HttpError(
+      409,
+      `${cluster.name} already has another lock (${saved.lock.lockHash}, received ${saved.lock.receivedAt.toISOString()}); a cluster's lock cannot be replaced.`,
+      { lock_hash: saved.lock.lockHash, received_at: saved.lock.receivedAt.toISOString() },
+    );
+  }
+  return saved;
+}
