@@ -192,9 +192,6 @@ contract Auction {
         }
         uint256 average = scoreSum / CLUSTER_SIZE;
         clusterId = keccak256(abi.encodePacked(block.timestamp, average, nodeOps));
-        // Same block, same winners, same average: impossible once the winning bids are consumed,
-        // but a collision would silently merge two clusters, so refuse it.
-        if (_clusters[clusterId].nodes.length != 0) revert ClusterAlreadyExists();
 
         ClusterDetails storage cluster = _clusters[clusterId];
         // Same second, same winners, same scores: the id formula cannot tell the two apart.
