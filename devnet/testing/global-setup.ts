@@ -3,8 +3,8 @@
  * by every test file through `inject("rpcUrl")` / `inject("deployment")` / `inject("seed")`
  * (see devnet/testing/chain.ts for the helpers and the rules of use: the shared chain is read-only).
  *
- * Cost: ~1.5-2 s once per `vitest run` (anvil ~0.2 s, solc-js load for the compile cache ~0.5 s,
- * deploy + 27 seed transactions ~1 s). Compiling overlaps with anvil's start.
+ * Cost: under 1 s once per `vitest run` with the compile cache warm (anvil ~0.2 s, deploy ~0.2 s,
+ * seed ~0.3 s); a cold cache adds ~5 s of solc-js, overlapping anvil's start.
  */
 import type { TestProject } from "vitest/node";
 import { startAnvil, type Anvil } from "../anvil";
