@@ -27,6 +27,7 @@ import {
   type Chain,
   type Hex,
   type PublicClient,
+  type TransactionReceipt,
   type Transport,
   type WalletClient,
 } from "viem";
@@ -175,26 +176,86 @@ export function revertAfterEach(chain: () => OwnChain): void {
   });
 }
 
+// ---------------------------------------------------------------- transactions
+
+/** Waits for `hash` (or the promise of one) to be mined and returns its receipt; throws if it reverted. */
+export async function mined(publicClient: PublicClient<Transport, Chain>, hash: Hex | Promise<Hex>): Promise<TransactionReceipt> {
+  const receipt = await publicClient.waitForTransactionReceipt({ hash: await hash });
+  if (receipt.status !== "success") throw new Error(`transaction ${receipt.transactionHash} reverted`);
+  return receipt;
+}
+
+/** What the sender paid for gas: `gasUsed * effectiveGasPrice`. */
+export const gasCost = (receipt: Pick<TransactionReceipt, "gasUsed" | "effectiveGasPrice">): bigint => receipt.gasUsed * receipt.effectiveGasPrice;
+
 // ---------------------------------------------------------------- reverts
 
 /** Every error the devnet contracts can raise (the vault bubbles the auction's errors up). */
 export const devnetErrorsAbi = [...auctionAbi, ...vaultAbi, ...multicall3Abi].filter((item) => item.type === "error") as Abi;
 
+export type RevertError = { errorName: string; args: readonly unknown[] };
+
 /**
- * Awaits `action`, which must fail with a contract revert, and returns the revert's decoded
- * error name ("NotWhitelisted", "Panic", "Error", …). Throws if `action` succeeds or fails otherwise.
+ * Awaits `action`, which must fail with a contract revert, and returns the revert decoded:
+ * `{ errorName: "NotWhitelisted", args: [] }`, `{ errorName: "Panic", args: [17n] }`, … Throws if
+ * `action` succeeds or fails any other way.
  */
-export async function revertName(action: Promise<unknown> | (() => Promise<unknown>), abi: Abi = devnetErrorsAbi): Promise<string> {
+export async function revertError(action: Promise<unknown> | (() => Promise<unknown>), abi: Abi = devnetErrorsAbi): Promise<RevertError> {
   try {
     await (typeof action === "function" ? action() : action);
   } catch (error) {
     if (!(error instanceof BaseError)) throw error;
     const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError);
     if (!(reverted instanceof ContractFunctionRevertedError)) throw error;
-    if (reverted.data?.errorName) return reverted.data.errorName;
+    if (reverted.data?.errorName) return { errorName: reverted.data.errorName, args: reverted.data.args ?? [] };
     // Not in the ABI the call was made with (e.g. an auction error bubbling through the vault).
-    if (reverted.raw && reverted.raw !== "0x") return decodeErrorResult({ abi, data: reverted.raw }).errorName;
+    if (reverted.raw && reverted.raw !== "0x") {
+      const decoded = decodeErrorResult({ abi, data: reverted.raw });
+      return { errorName: decoded.errorName, args: decoded.args ?? [] };
+    }
     throw new Error(`reverted without data: ${reverted.shortMessage}`, { cause: error });
   }
   throw new Error("expected a revert, but the call succeeded");
+}
+
+/** The decoded error name of the revert `action` must end in ("NotWhitelisted", "Panic", "Error", …). */
+export async function revertName(action: Promise<unknown> | (() => Promise<unknown>), abi: Abi = devnetErrorsAbi): Promise<string> {
+  return (await revertError(action, abi)).errorName;
+}
+
+/** The decoded revert of a mined, failed transaction (replayed with anvil's call tracer). */
+export async function minedRevertName(rpcUrl: string, hash: Hex, abi: Abi = devnetErrorsAbi): Promise<string> {
+  const request = testClient(rpcUrl).request as unknown as (args: { method: "debug_traceTransaction"; params: [Hex, { tracer: "callTracer" }] }) => Promise<{ output?: Hex; error?: string }>;
+  const trace = await request({ method: "debug_traceTransaction", params: [hash, { tracer: "callTracer" }] });
+  if (!trace.error) throw new Error(`transaction ${hash} did not revert`);
+  if (!trace.output || trace.output === "0x") throw new Error(`transaction ${hash} reverted without data (${trace.error})`);
+  return decodeErrorResult({ abi, data: trace.output }).errorName;
+}
+
+// ---------------------------------------------------------------- blocks
+
+/**
+ * Mines what `send` sends in one go: automine is off while `send` runs (so transactions queue in
+ * the pool; give them explicit `nonce` and `gas`, nothing can be estimated against queued state),
+ * then blocks are mined until the pool is empty — one block when their gas fits. `timestamp` sets
+ * the first block's time. Returns the receipts of the hashes `send` returned, in order. Own chains only.
+ */
+export async function mineTogether(rpcUrl: string, send: () => Promise<Hex[]>, options: { timestamp?: bigint } = {}): Promise<TransactionReceipt[]> {
+  const client = testClient(rpcUrl);
+  const publicClient = createPublicClient({ transport: http(rpcUrl), cacheTime: 0, pollingInterval: 50 });
+  await client.setAutomine(false);
+  let hashes: Hex[];
+  try {
+    hashes = await send();
+    if (options.timestamp !== undefined) await client.setNextBlockTimestamp({ timestamp: options.timestamp });
+    for (let blocks = 0; ; blocks++) {
+      await client.mine({ blocks: 1 });
+      const status = await client.getTxpoolStatus();
+      if (status.pending === 0 && status.queued === 0) break;
+      if (blocks > hashes.length) throw new Error(`transactions still pending after ${blocks} blocks`);
+    }
+  } finally {
+    await client.setAutomine(true);
+  }
+  return Promise.all(hashes.map((hash) => publicClient.getTransactionReceipt({ hash })));
 }

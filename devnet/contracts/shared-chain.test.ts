@@ -1,0 +1,142 @@
+/**
+ * Read-only checks on the shared, seeded anvil of the global setup: Multicall3 at its canonical
+ * address (aggregate3 through viem's multicall), and the seeded auction's ranking, winning cluster
+ * and clusters against lib/auction/math.ts and the id formulas.
+ */
+import {
+  BaseError,
+  ContractFunctionRevertedError,
+  createPublicClient,
+  encodePacked,
+  http,
+  keccak256,
+  parseEventLogs,
+  toFunctionSelector,
+  type Hex,
+} from "viem";
+import { describe, expect, it } from "vitest";
+import { auctionAbi, multicall3Abi } from "@/contracts-abi";
+import { multicall3Address } from "@/lib/chain/chains";
+import { auctionScore, averageScore } from "@/lib/auction/math";
+import { seededOperators } from "../accounts";
+import { compileContracts } from "../compile";
+import { auctionParameters } from "../deploy";
+import { revertName, testChain } from "../testing/chain";
+
+const JOIN_CLUSTER_4 = 1;
+const E = auctionParameters.expectedDailyReturnWei;
+
+describe("Multicall3", () => {
+  it("is deployed at the canonical address with the compiled runtime code", async () => {
+    const { publicClient, deployment } = testChain();
+    expect(deployment.multicall3).toBe("0xcA11bde05977b3631167028862bE2a173976CA11");
+    expect(multicall3Address).toBe(deployment.multicall3);
+    const compiled = await compileContracts();
+    expect(await publicClient.getCode({ address: multicall3Address })).toBe(compiled.Multicall3.deployedBytecode);
+  });
+
+  it("serves viem's multicall in ONE eth_call to aggregate3, results equal to single reads, failures per call", async () => {
+    const { rpcUrl, chain, deployment, publicClient } = testChain();
+    const bodies: { method: string; params: [{ to?: string; data?: Hex }] }[] = [];
+    const counting = createPublicClient({
+      chain,
+      cacheTime: 0,
+      transport: http(rpcUrl, {
+        onFetchRequest: async (request) => {
+          const body = JSON.parse(await request.clone().text());
+          bodies.push(...(Array.isArray(body) ? body : [body]));
+        },
+      }),
+    });
+    const auction = { address: deployment.auction, abi: auctionAbi } as const;
+    const operator = seededOperators[0].address;
+    const results = await counting.multicall({
+      contracts: [
+        { ...auction, functionName: "getNumBids", args: [JOIN_CLUSTER_4] },
+        { ...auction, functionName: "getBidRanking", args: [3n, JOIN_CLUSTER_4] },
+        { ...auction, functionName: "isWhitelisted", args: [operator] },
+        { ...auction, functionName: "getNumBids", args: [0] },
+        { address: multicall3Address, abi: multicall3Abi, functionName: "getChainId" },
+      ],
+    });
+    const calls = bodies.filter((b) => b.method === "eth_call");
+    expect(calls).toHaveLength(1);
+    expect(calls[0].params[0].to?.toLowerCase()).toBe(multicall3Address.toLowerCase());
+    expect(calls[0].params[0].data?.slice(0, 10)).toBe(toFunctionSelector("aggregate3((address,bool,bytes)[])"));
+
+    const [numBids, ranking, whitelisted, invalid, chainId] = results;
+    expect(numBids).toEqual({ status: "success", result: await publicClient.readContract({ ...auction, functionName: "getNumBids", args: [JOIN_CLUSTER_4] }) });
+    expect(ranking).toEqual({ status: "success", result: await publicClient.readContract({ ...auction, functionName: "getBidRanking", args: [3n, JOIN_CLUSTER_4] }) });
+    expect(whitelisted).toEqual({ status: "success", result: true });
+    expect(chainId).toEqual({ status: "success", result: 560048n });
+    expect(invalid.status).toBe("failure");
+    const error = invalid.error instanceof BaseError ? invalid.error.walk((e) => e instanceof ContractFunctionRevertedError) : invalid.error;
+    expect(error instanceof ContractFunctionRevertedError ? error.data?.errorName : error).toBe("InvalidAuctionType");
+
+    // Without allowFailure, aggregate3 bubbles the failing call's revert up.
+    expect(
+      await revertName(
+        counting.multicall({ allowFailure: false, contracts: [{ ...auction, functionName: "getNumBids", args: [JOIN_CLUSTER_4] }, { ...auction, functionName: "getNumBids", args: [0] }] }),
+      ),
+    ).toBe("InvalidAuctionType");
+  });
+});
+
+describe("seeded auction", () => {
+  it("ranks the pending bids best first, each scored as math.ts scores it", async () => {
+    const { publicClient, deployment, seed } = testChain();
+    const auction = { address: deployment.auction, abi: auctionAbi } as const;
+    const ranking = await publicClient.readContract({ ...auction, functionName: "getBidRanking", args: [100n, JOIN_CLUSTER_4] });
+    expect(ranking).toHaveLength(seed.pendingBids);
+    const details = await publicClient.multicall({
+      allowFailure: false,
+      contracts: ranking.map((r) => ({ ...auction, functionName: "getBidDetails", args: [r.bidId] }) as const),
+    });
+    const reputations = await publicClient.multicall({
+      allowFailure: false,
+      contracts: details.map((d) => ({ ...auction, functionName: "getNodeOpDetails", args: [d.nodeOp] }) as const),
+    });
+    for (const [i, r] of ranking.entries()) {
+      const d = details[i];
+      expect(r.auctionScore, r.bidId).toBe(d.auctionScore);
+      expect(d.auctionScore, r.bidId).toBe(auctionScore(E, d.discountRate, d.vcNumber, reputations[i].reputationScore));
+      if (i > 0) expect(ranking[i - 1].auctionScore).toBeGreaterThanOrEqual(r.auctionScore);
+    }
+
+    // The winning cluster: the first bid of each of the first four distinct operators.
+    const seen = new Set<string>();
+    const expected: Hex[] = [];
+    for (const [i, r] of ranking.entries()) {
+      if (expected.length === 4 || seen.has(details[i].nodeOp)) continue;
+      seen.add(details[i].nodeOp);
+      expected.push(r.bidId);
+    }
+    expect(await publicClient.readContract({ ...auction, functionName: "getWinningCluster" })).toEqual(expected);
+    expect(await publicClient.readContract({ ...auction, functionName: "getNumDVInAuction" })).toBe(BigInt(seed.pendingBids));
+  });
+
+  it("has the clusters the seed reports, ids and averages following the formulas", async () => {
+    const { publicClient, deployment, seed } = testChain();
+    const auction = { address: deployment.auction, abi: auctionAbi } as const;
+    const logs = await publicClient.getLogs({ address: deployment.auction, fromBlock: BigInt(deployment.deploymentBlock), toBlock: "latest" });
+    const created = parseEventLogs({ abi: auctionAbi, eventName: "ClusterCreated", logs });
+    const joined = parseEventLogs({ abi: auctionAbi, eventName: "WinnerJoinedCluster", logs });
+    expect(created.map((c) => c.args.clusterId)).toEqual(seed.clusters);
+
+    for (const event of created) {
+      const { clusterId, averageAuctionScore, splitAddr } = event.args;
+      const cluster = await publicClient.readContract({ ...auction, functionName: "getClusterDetails", args: [clusterId] });
+      const bids = await Promise.all(cluster.nodes.map((n) => publicClient.readContract({ ...auction, functionName: "getBidDetails", args: [n.bidId] })));
+      const operators = bids.map((b) => b.nodeOp);
+      expect(new Set(operators).size, clusterId).toBe(4);
+      expect(cluster.splitAddr).toBe(splitAddr);
+      expect(cluster.averageAuctionScore).toBe(averageAuctionScore);
+      expect(averageAuctionScore).toBe(averageScore(bids.map((b) => b.auctionScore)));
+      expect(cluster.nodes.map((n) => n.currentVCNumber)).toEqual(bids.map((b) => b.vcNumber));
+      const winners = joined.filter((j) => j.args.clusterJoined === clusterId);
+      expect(winners.map((w) => [w.args.nodeOpAddr, w.args.winningBidId])).toEqual(cluster.nodes.map((n, i) => [operators[i], n.bidId]));
+      const { timestamp } = await publicClient.getBlock({ blockNumber: event.blockNumber });
+      expect(keccak256(encodePacked(["uint256", "uint256", "address[4]"], [timestamp, averageAuctionScore, operators as [Hex, Hex, Hex, Hex]]))).toBe(clusterId);
+    }
+  });
+});
