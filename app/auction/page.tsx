@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AuctionParameters } from "@/components/auction/auction-parameters";
+import { BidDesk } from "@/components/auction/bid-desk";
+import { RankingTable } from "@/components/auction/ranking-table";
+import { LiveRefresh } from "@/components/live/live-refresh";
+import { RefreshButton } from "@/components/ui/refresh-button";
+import { auctionQuerySchema, getAuctionView } from "@/lib/auction/auction-view";
+import { getEnv, publicConfig } from "@/lib/env";
+import { connectedAccount } from "@/lib/wallet/connected-account";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Auction" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function AuctionPage({ searchParams }: { searchParams: SearchParams }) {
+  const parsed = auctionQuerySchema.safeParse(await searchParams);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return (
+      <div role="alert" className="rounded-lg border border-red-500/60 bg-red-500/10 p-4 text-sm text-red-200">
+        The link has an invalid {String(issue.path[0])}: {issue.message}. <Link href="/auction" className="underline">Back to the auction</Link>
+      </div>
+    );
+  }
+  const view = await getAuctionView(parsed.data, await connectedAccount());
+  const config = publicConfig(getEnv());
+  const network = {
+    chainId: config.chainId,
+    chainName: config.chainName,
+    forkVersion: config.forkVersion,
+    auction: config.auction,
+    explorerUrl: config.explorerUrl,
+  };
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">Auction</h1>
+        <RefreshButton />
+      </div>
+      <LiveRefresh url="/api/auction?pageSize=1" stamp={view.stamp} />
+      <AuctionParameters parameters={view.parameters} numBids={view.numBids} />
+      <BidDesk parameters={view.parameters} ranking={view.ranking} account={view.account} network={network} />
+      <RankingTable
+        rows={view.rows}
+        complete={view.complete}
+        account={view.account?.address ?? null}
+        page={view.page}
+        pageSize={view.pageSize}
+        total={view.total}
+      />
+    </div>
+  );
+}
