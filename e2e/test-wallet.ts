@@ -6,7 +6,8 @@
  * pressed "Reject" (EIP-1193 error 4001).
  */
 export function testWalletScript(options: { rpcUrl: string; account: string; chainId: number }): string {
-  return `(${install.toString()})(${JSON.stringify(options)});`;
+  // tsx compiles with esbuild's keepNames, whose `__name` helper the page does not have.
+  return `(() => { const __name = (target) => target; (${install.toString()})(${JSON.stringify(options)}); })();`;
 }
 
 // Runs in the page: it may only use what a browser has.
