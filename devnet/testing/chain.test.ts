@@ -50,7 +50,8 @@ describe("own chains and snapshots", () => {
       const balance = await chain.publicClient.getBalance({ address: operator });
       await expect(
         withSnapshot(chain.rpcUrl, async () => {
-          await chain.wallet(devAccounts[15]).sendTransaction({ to: devAccounts[16].address, value: parseEther("1") });
+          // anvil may answer before it has mined the transaction: wait for the receipt.
+          await chain.publicClient.waitForTransactionReceipt({ hash: await chain.wallet(devAccounts[15]).sendTransaction({ to: devAccounts[16].address, value: parseEther("1") }) });
           expect(await chain.publicClient.getBalance({ address: operator })).toBeLessThan(balance - parseEther("1"));
           throw new Error("boom");
         }),
