@@ -109,7 +109,7 @@ export async function auctionScenario({ baseUrl, rpcUrl, browser }: { baseUrl: s
     // Withdraw: the bid leaves the ranking and its price comes back.
     const balance = await chain.getBalance({ address: operator.address });
     await card.getByRole("button", { name: /^Withdraw bid/ }).click();
-    await confirmed(page, "Bid withdrawn and refunded.");
+    await confirmed(page, "Bid withdrawn;");
     assert.deepEqual(ours(await ranking(baseUrl)), [], "the withdrawn bid left the ranking");
     await row.waitFor({ state: "detached", timeout: 30_000 });
     const refunded = (await chain.getBalance({ address: operator.address })) - balance;

@@ -96,6 +96,7 @@ export function BidForm({
       editing
         ? sendBidChange(config, target, { bidId: editing.bidId, discountRate, duration, shownTopUp: topUp ?? 0n })
         : sendBid(config, target, { discountRate, duration, shownPrice: price }),
+      editing ? "Bid changed." : "Bid placed.",
     );
     if (ok) onDone();
   }
@@ -181,7 +182,7 @@ export function BidForm({
           {unchanged && <span className="text-sm text-slate-400">Move a slider to change the bid.</span>}
         </div>
       </WalletGate>
-      <TxStatus phase={tx.phase} network={network} done={editing ? "Bid changed." : "Bid placed."} />
+      <TxStatus phase={tx.phase} network={network} />
     </section>
   );
 }

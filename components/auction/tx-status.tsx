@@ -19,7 +19,7 @@ function TxHash({ hash, network }: { hash: `0x${string}`; network: AuctionNetwor
 }
 
 /** Where a transaction stands, in words; a failure is an alert with what to do next. */
-export function TxStatus({ phase, network, done }: { phase: TxPhase; network: AuctionNetwork; done: string }) {
+export function TxStatus({ phase, network }: { phase: TxPhase; network: AuctionNetwork }) {
   switch (phase.kind) {
     case "idle":
       return null;
@@ -39,7 +39,7 @@ export function TxStatus({ phase, network, done }: { phase: TxPhase; network: Au
     case "confirmed":
       return (
         <p role="status" className="text-sm text-green-300">
-          {done} Confirmed in block {formatInteger(phase.blockNumber)} (<TxHash hash={phase.hash} network={network} />).
+          {phase.done} Confirmed in block {formatInteger(phase.blockNumber)} (<TxHash hash={phase.hash} network={network} />).
         </p>
       );
     case "failed":

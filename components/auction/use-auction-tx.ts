@@ -14,7 +14,7 @@ export type TxPhase =
   | { kind: "idle" }
   | { kind: "wallet" }
   | { kind: "pending"; hash: Hex }
-  | { kind: "confirmed"; hash: Hex; blockNumber: bigint }
+  | { kind: "confirmed"; hash: Hex; blockNumber: bigint; done: string }
   | { kind: "failed"; message: string; wrongNetwork: boolean; hash?: Hex };
 
 /** A failed auction transaction as one sentence: the contract's refusal first, then the wallet's. */
@@ -41,7 +41,8 @@ export function useAuctionTx(chainId: number, chainName: string) {
   const router = useRouter();
   const [phase, setPhase] = useState<TxPhase>({ kind: "idle" });
 
-  async function run(send: () => Promise<Hex>): Promise<boolean> {
+  /** Sends with `send`; `done` says what a confirmation means ("Bid placed."). */
+  async function run(send: () => Promise<Hex>, done: string): Promise<boolean> {
     setPhase({ kind: "wallet" });
     let hash: Hex | undefined;
     try {
@@ -52,7 +53,7 @@ export function useAuctionTx(chainId: number, chainName: string) {
         setPhase({ kind: "failed", hash, message: "The transaction was mined but reverted; nothing changed. Refresh the page and try again.", wrongNetwork: false });
         return false;
       }
-      setPhase({ kind: "confirmed", hash, blockNumber: receipt.blockNumber });
+      setPhase({ kind: "confirmed", hash, blockNumber: receipt.blockNumber, done });
       router.refresh();
       return true;
     } catch (error) {

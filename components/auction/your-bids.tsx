@@ -43,7 +43,7 @@ export function YourBids({
   const target = { auction: network.auction, chainId: network.chainId, account: account.address };
 
   async function withdraw(bid: RankedBid) {
-    if (await tx.run(() => sendWithdrawal(config, target, bid.bidId))) onWithdrawn(bid.bidId);
+    if (await tx.run(() => sendWithdrawal(config, target, bid.bidId), `Bid withdrawn; ${formatEth(bid.bidPrice, 6)} refunded.`)) onWithdrawn(bid.bidId);
   }
 
   return (
@@ -92,7 +92,7 @@ export function YourBids({
           ))}
         </ul>
       )}
-      <TxStatus phase={tx.phase} network={network} done="Bid withdrawn and refunded." />
+      <TxStatus phase={tx.phase} network={network} />
 
       <div className="space-y-2">
         <h3 className="text-sm font-medium text-slate-300">Won</h3>

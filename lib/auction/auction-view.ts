@@ -25,6 +25,7 @@ export type AuctionQuery = z.output<typeof auctionQuerySchema>;
 function rankingPage(state: AuctionState, query: AuctionQuery) {
   const offset = (query.page - 1) * query.pageSize;
   return {
+    auction: state.auction,
     blockNumber: state.blockNumber,
     parameters: state.parameters,
     numBids: state.numBids,

@@ -45,6 +45,7 @@ export type RankedBid = {
 };
 
 export type AuctionState = {
+  auction: Address;
   blockNumber: bigint;
   parameters: AuctionParameters;
   /** Pending bids on-chain (may exceed `ranking.length` past `maxRankingRead`). */
@@ -110,6 +111,7 @@ export async function readAuction(client: PublicClient, auction: Address, option
   });
 
   return {
+    auction,
     blockNumber,
     parameters: { expectedDailyReturnWei, maxDiscountRate, minDuration },
     numBids: Number(numBids),

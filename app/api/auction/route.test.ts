@@ -34,6 +34,7 @@ describe("GET /api/auction", () => {
       minDuration: auctionParameters.minDuration,
     });
     expect(body).toMatchObject({ numBids: 7, total: 7, page: 1, pageSize: 50, complete: true });
+    expect(body.auction).toBe(testChain().deployment.auction);
     expect(body.blockNumber).toMatch(decimal);
     expect(body.stamp).toMatch(/^[\w-]{16}$/);
     expect(body.rows).toHaveLength(7);
