@@ -7,7 +7,7 @@ export function ExplorerLink({ kind, value, full = false }: { kind: "address" | 
   const explorer = getEnv().EXPLORER_URL;
   const text = full ? value : shortHex(value);
   return (
-    <span className="inline-flex items-center gap-1 font-mono">
+    <span className="inline-flex items-center gap-1 font-mono whitespace-nowrap">
       {explorer ? (
         <a
           href={`${explorer.replace(/\/$/, "")}/${kind}/${value}`}
