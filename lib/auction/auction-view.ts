@@ -85,20 +85,27 @@ export type AuctionAccount = {
 /** Everything the auction page shows: a page of the ranking, the whole ranking for the preview, the connected operator's bids. */
 export async function getAuctionView(query: AuctionQuery, connected: Address | null) {
   const account = connected && getAddress(connected);
+  if (!account) {
+    const state = await readAuction(publicClient(), getEnv().AUCTION_ADDRESS);
+    return { ...rankingPage(state, query), ranking: entriesOf(state), account: null };
+  }
+  // Only an operator's won bids need the cluster index.
   const index = await syncedIndex();
   const state = await readAuction(index.client, index.auction, { account });
-  const ranking: RankEntry[] = state.ranking.map(({ bidId, nodeOp, auctionScore }) => ({ bidId, nodeOp, auctionScore }));
-  const me: AuctionAccount | null =
-    account && state.operator
-      ? {
-          address: account,
-          whitelisted: state.operator.isWhitelisted,
-          reputation: state.operator.reputationScore,
-          pending: state.ranking.filter((bid) => bid.nodeOp === account),
-          won: await readWonBids(index.db, index, index.client, account),
-        }
-      : null;
-  return { ...rankingPage(state, query), ranking, account: me };
+  const operator = state.operator!;
+  const me: AuctionAccount = {
+    address: account,
+    whitelisted: operator.isWhitelisted,
+    reputation: operator.reputationScore,
+    pending: state.ranking.filter((bid) => bid.nodeOp === account),
+    won: await readWonBids(index.db, index, index.client, account),
+  };
+  return { ...rankingPage(state, query), ranking: entriesOf(state), account: me as AuctionAccount | null };
+}
+
+/** The ranking as the bid preview needs it: who bid what score, in order. */
+function entriesOf(state: AuctionState): RankEntry[] {
+  return state.ranking.map(({ bidId, nodeOp, auctionScore }) => ({ bidId, nodeOp, auctionScore }));
 }
 
 export type AuctionView = Awaited<ReturnType<typeof getAuctionView>>;
