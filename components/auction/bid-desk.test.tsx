@@ -157,7 +157,8 @@ describe("BidDesk", () => {
     expect(screen.getByText("This wallet cannot bid: it is not whitelisted.")).toBeInTheDocument();
     expect(screen.getByRole("note")).toHaveTextContent("NotWhitelisted");
     expect(bidButton()).toBeNull();
-    expect(screen.getByText("No pending bid. Prepare one with the form; it joins the ranking once mined.")).toBeInTheDocument();
+    expect(screen.getByText("Only whitelisted operators have a reputation, and so a score.")).toBeInTheDocument();
+    expect(screen.getByText("No pending bid: this wallet is not a whitelisted operator.")).toBeInTheDocument();
   });
 
   it("lists the operator's bids with their refund, the won ones linking to their cluster, and prepares a change", async () => {

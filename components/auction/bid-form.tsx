@@ -29,6 +29,12 @@ function Figure({ label, children, note }: { label: string; children: ReactNode;
   );
 }
 
+function scoreNote(wallet: WalletState, account: AuctionAccount | null): string {
+  if (wallet === "ready" && account) return `With your on-chain reputation (${formatInteger(account.reputation)}).`;
+  if (wallet === "not-whitelisted") return "Only whitelisted operators have a reputation, and so a score.";
+  return "Depends on your on-chain reputation: connect your operator wallet.";
+}
+
 function placementText(p: Placement): string {
   if (!p.complete) return "An auction needs pending bids from four different operators; it cannot run yet.";
   if (p.seat !== null) return `Would win seat ${p.seat} of 4 if an auction ran now.`;
@@ -155,7 +161,7 @@ export function BidForm({
         >
           <span title={price !== null ? `${price} wei` : undefined}>{price !== null ? formatEth(price, 8) : "—"}</span>
         </Figure>
-        <Figure label="Auction score" note={account && wallet === "ready" ? `With your on-chain reputation (${formatInteger(account.reputation)}).` : "Depends on your on-chain reputation: connect your operator wallet."}>
+        <Figure label="Auction score" note={scoreNote(wallet, account)}>
           {score !== null ? formatScore(score) : "—"}
         </Figure>
         <Figure label="Rank" note={placement ? placementText(placement) : undefined}>

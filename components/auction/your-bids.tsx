@@ -52,7 +52,9 @@ export function YourBids({
         Your bids
       </h2>
       {account.pending.length === 0 ? (
-        <p className="text-sm text-slate-400">No pending bid. Prepare one with the form; it joins the ranking once mined.</p>
+        <p className="text-sm text-slate-400">
+          {account.whitelisted ? "No pending bid. Prepare one with the form; it joins the ranking once mined." : "No pending bid: this wallet is not a whitelisted operator."}
+        </p>
       ) : (
         <ul className="space-y-3" aria-label="Pending bids">
           {account.pending.map((bid) => (
