@@ -67,9 +67,6 @@ export async function auctionScenario({ baseUrl, rpcUrl, browser }: { baseUrl: s
 
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: baseUrl });
   try {
-    // The wallet script is a serialized function: under tsx it calls esbuild's `__name` helper,
-    // which the page lacks.
-    await context.addInitScript("globalThis.__name ??= (fn) => fn;");
     await context.addInitScript(testWalletScript({ rpcUrl, account: operator.address, chainId }));
     const page = await context.newPage();
     await page.goto("/auction");
