@@ -11,6 +11,7 @@ import { keccak256, stringToBytes, type Hex } from "viem";
 import { devAccounts, seededOperators } from "@/devnet/accounts";
 import { devnetWriter } from "@/devnet/seed";
 import { operatorEnr } from "@/lib/obol/dkg";
+import { auctionScenario } from "./auction.e2e";
 import { connectWallet, screenshot, startStack, walletContext, type Stack } from "./harness";
 
 let stack: Stack;
@@ -178,5 +179,11 @@ describe("four operators", () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 1, `page is ${overflow}px wider than the screen`);
     await screenshot(page, "10-mobile-cluster");
+  });
+});
+
+describe("the auction", () => {
+  it("lets an operator place, change and withdraw a bid from the page", async () => {
+    await auctionScenario({ baseUrl: stack.baseUrl, rpcUrl: stack.rpcUrl, browser: stack.browser });
   });
 });

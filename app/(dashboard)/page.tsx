@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { AccountStats } from "@/components/dashboard/account-stats";
 import { ClusterTable } from "@/components/dashboard/cluster-table";
-import { Pagination } from "@/components/dashboard/pagination";
 import { ViewToggle } from "@/components/dashboard/view-toggle";
 import { LiveRefresh } from "@/components/live/live-refresh";
+import { Pagination } from "@/components/ui/pagination";
 import { RefreshButton } from "@/components/ui/refresh-button";
 import { dashboardQuerySchema, getDashboard } from "@/lib/clusters/dashboard";
 import { stampOf } from "@/lib/clusters/stamp";
@@ -67,7 +67,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       ) : (
         <ClusterTable rows={rows} />
       )}
-      <Pagination page={dashboard.page} pageSize={dashboard.pageSize} total={dashboard.total} query={query} />
+      <Pagination page={dashboard.page} pageSize={dashboard.pageSize} total={dashboard.total} path="/" query={query} noun="clusters" />
     </div>
   );
 }

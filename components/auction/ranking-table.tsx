@@ -1,6 +1,6 @@
-import Link from "next/link";
 import type { Address } from "viem";
 import { ExplorerLink } from "@/components/ui/explorer-link";
+import { Pagination } from "@/components/ui/pagination";
 import type { RankedBid } from "@/lib/auction/ranking";
 import { formatBasisPoints, formatDays, formatEth, formatScore } from "@/lib/format/number";
 
@@ -29,8 +29,6 @@ export function RankingTable({
   pageSize: number;
   total: number;
 }) {
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  const pageLink = (p: number) => `/auction?${new URLSearchParams({ page: String(p), pageSize: String(pageSize) })}`;
   return (
     <section aria-labelledby="ranking-heading" className="space-y-3">
       <h2 id="ranking-heading" className="text-lg font-semibold">
@@ -95,17 +93,7 @@ export function RankingTable({
           </table>
         </div>
       )}
-      {pages > 1 && (
-        <nav aria-label="Ranking pages" className="flex items-center justify-between text-sm text-slate-400">
-          <span>
-            Page {page} of {pages} · {total} bids
-          </span>
-          <span className="flex gap-2">
-            {page > 1 && <Link className="rounded-md border border-slate-700 px-3 py-1.5 hover:border-orange-500" href={pageLink(page - 1)}>Previous</Link>}
-            {page < pages && <Link className="rounded-md border border-slate-700 px-3 py-1.5 hover:border-orange-500" href={pageLink(page + 1)}>Next</Link>}
-          </span>
-        </nav>
-      )}
+      <Pagination page={page} pageSize={pageSize} total={total} path="/auction" query={{ pageSize: String(pageSize) }} noun="bids" />
     </section>
   );
 }
