@@ -1,25 +1,218 @@
+import type { ReactNode } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
+import { ExplorerLink } from "@/components/ui/explorer-link";
+import { ClusterStatus } from "@/lib/chain/cluster-state";
 import type { ClusterView } from "@/lib/clusters/cluster-page";
-import { shortHex } from "@/lib/format/text";
+import { formatEth } from "@/lib/format/number";
+import { formatDateTime, shortHex } from "@/lib/format/text";
+import type { BeaconState, ValidatorView } from "@/lib/locks/validators";
 
-/** The cluster's validator: until a lock exists, what the chain knows (its pubkey hash). */
-export function ValidatorsList({ cluster }: { cluster: ClusterView }) {
+type Cluster = Pick<ClusterView, "configHash" | "chainStatus" | "clusterPubKeyHash" | "eigenPod" | "lock">;
+
+const GWEI = 1_000_000_000n;
+const ethOfGwei = (gwei: string) => formatEth(BigInt(gwei) * GWEI);
+
+const statusNames = Object.fromEntries(Object.entries(ClusterStatus).map(([name, value]) => [value, name])) as Record<number, string>;
+
+/** The chain's cluster status as the vault sets it (DEPOSITED / VERIFIED / EXITED), or why it is not yet. */
+function ChainStatusBadge({ status }: { status: number }) {
+  const name = statusNames[status] ?? `STATUS ${status}`;
+  const tone =
+    status === ClusterStatus.VERIFIED
+      ? "border-green-500/40 bg-green-500/10 text-green-300"
+      : status === ClusterStatus.DEPOSITED
+        ? "border-sky-500/40 bg-sky-500/10 text-sky-300"
+        : "border-slate-700 bg-slate-800 text-slate-300";
+  const meaning =
+    status === ClusterStatus.VERIFIED
+      ? "active"
+      : status === ClusterStatus.DEPOSITED
+        ? "deposited, not yet verified"
+        : status === ClusterStatus.EXITED
+          ? "exited"
+          : "not deposited yet";
+  return (
+    <span className={`inline-flex items-center gap-2 rounded border px-2 py-0.5 text-xs font-medium ${tone}`}>
+      <span className="font-mono">{name}</span>
+      <span className="font-normal">{meaning}</span>
+    </span>
+  );
+}
+
+function OnChainCheck({ validator, onChainHash }: { validator: ValidatorView; onChainHash: string | null }) {
+  if (validator.onChain === "registered") {
+    return (
+      <p className="text-sm text-green-300">
+        ✓ Registered on-chain: the auction&apos;s public key hash is this validator&apos;s (sha256 of the key and 16 zero bytes).
+      </p>
+    );
+  }
+  if (validator.onChain === "mismatch") {
+    return (
+      <div role="alert" className="rounded-md border border-red-500/50 bg-red-500/10 px-3 py-2 text-sm text-red-200">
+        <p className="font-semibold">The public key registered on-chain is not this validator&apos;s.</p>
+        <p>
+          The auction holds the hash <span className="font-mono break-all">{onChainHash}</span>, but this lock&apos;s key hashes to
+          another value. The vault registered a different key: do not deposit until this is resolved.
+        </p>
+      </div>
+    );
+  }
+  return <p className="text-sm text-slate-400">Not registered on-chain yet: the vault sets the public key when it deposits the validator.</p>;
+}
+
+function BeaconLine({ beacon }: { beacon: BeaconState }) {
+  switch (beacon.kind) {
+    case "not-configured":
+      return <p className="text-sm text-slate-400">No beacon node configured: the validator&apos;s beacon status and balance are not shown.</p>;
+    case "unknown":
+      return <p className="text-sm text-slate-400">Beacon chain: not known yet (no deposit processed for this key).</p>;
+    case "error":
+      return <p className="text-sm text-amber-300">Beacon chain: {beacon.message}.</p>;
+    case "found":
+      return (
+        <p className="text-sm">
+          <span className="text-slate-400">Beacon chain: </span>
+          <span className="font-medium">{beacon.label}</span>
+          <span className="text-slate-400"> ({beacon.status}), validator {beacon.index}, balance </span>
+          <span className="font-medium">{ethOfGwei(beacon.balanceGwei)}</span>
+        </p>
+      );
+  }
+}
+
+function Validator({ validator, cluster }: { validator: ValidatorView; cluster: Cluster }) {
+  return (
+    <article aria-label={`Validator ${validator.index + 1}`} className="space-y-4 rounded-lg border border-slate-800 p-4">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h3 className="text-sm font-semibold">Validator {validator.index + 1}</h3>
+        <ChainStatusBadge status={cluster.chainStatus} />
+      </div>
+      <div>
+        <p className="text-xs tracking-wide text-slate-400 uppercase">Distributed public key</p>
+        <p className="flex items-start gap-1">
+          <span className="font-mono text-sm break-all">{validator.pubkey}</span>
+          <CopyButton value={validator.pubkey} label="Copy public key" />
+        </p>
+      </div>
+      <OnChainCheck validator={validator} onChainHash={cluster.clusterPubKeyHash} />
+      <BeaconLine beacon={validator.beacon} />
+
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <caption className="pb-1 text-left text-xs tracking-wide text-slate-400 uppercase">Public shares</caption>
+          <thead className="text-xs text-slate-400">
+            <tr>
+              <th scope="col" className="py-1 pr-4 font-normal">Operator</th>
+              <th scope="col" className="py-1 font-normal">Public key share</th>
+            </tr>
+          </thead>
+          <tbody>
+            {validator.shares.map((share, i) => (
+              <tr key={share.publicShare} className="border-t border-slate-800">
+                <td className="py-1 pr-4">{share.operator ? <ExplorerLink kind="address" value={share.operator} /> : `Operator ${i + 1}`}</td>
+                <td className="py-1">
+                  <span className="inline-flex items-center gap-1 font-mono" title={share.publicShare}>
+                    {shortHex(share.publicShare, 8)} <CopyButton value={share.publicShare} label={`Copy public share ${i + 1}`} />
+                  </span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <caption className="pb-1 text-left text-xs tracking-wide text-slate-400 uppercase">Deposit data</caption>
+          <thead className="text-xs text-slate-400">
+            <tr>
+              <th scope="col" className="py-1 pr-4 font-normal">Amount</th>
+              <th scope="col" className="py-1 pr-4 font-normal">Withdrawal credentials</th>
+              <th scope="col" className="py-1 font-normal">Deposit data root</th>
+            </tr>
+          </thead>
+          <tbody>
+            {validator.deposits.map((deposit) => (
+              <tr key={`${deposit.amountGwei}-${deposit.depositDataRoot}`} className="border-t border-slate-800 align-top">
+                <td className="py-1 pr-4">
+                  <span className="font-medium">{ethOfGwei(deposit.amountGwei)}</span>
+                  <span className="block text-xs text-slate-400">{deposit.full ? "full deposit" : "partial deposit"}</span>
+                </td>
+                <td className="py-1 pr-4">
+                  <span className="font-mono text-xs" title={deposit.withdrawalCredentials}>
+                    {deposit.credentialsType} {deposit.withdrawalAddress ?? shortHex(deposit.withdrawalCredentials, 8)}
+                  </span>
+                  {deposit.toEigenPod ? (
+                    <span className="block text-xs text-green-300">✓ the cluster&apos;s EigenPod</span>
+                  ) : (
+                    <span role="alert" className="block text-xs text-red-300">
+                      ✗ not the cluster&apos;s EigenPod ({cluster.eigenPod}): do not use this deposit
+                    </span>
+                  )}
+                </td>
+                <td className="py-1 font-mono text-xs" title={deposit.depositDataRoot}>
+                  {shortHex(deposit.depositDataRoot, 6)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </article>
+  );
+}
+
+const linkClass = "rounded-md border border-slate-700 px-3 py-1 text-sm text-slate-200 hover:border-orange-500 hover:text-white";
+
+/**
+ * The cluster's validators: before the DKG, what the chain knows (and `children`, the slot for
+ * the lock upload); once a lock is published, its keys, shares and deposits checked against the
+ * chain and the beacon node, with the files to download.
+ */
+export function ValidatorsList({ cluster, children }: { cluster: Cluster; children?: ReactNode }) {
+  const { lock } = cluster;
+  const base = `/api/clusters/${cluster.configHash}`;
   return (
     <section aria-labelledby="validators-heading" className="space-y-3">
       <h2 id="validators-heading" className="text-lg font-semibold">Validators</h2>
-      <div className="rounded-lg border border-slate-800 p-4 text-sm">
-        {cluster.clusterPubKeyHash ? (
-          <p className="flex flex-wrap items-center gap-2">
-            <span className="text-slate-400">Public key hash on-chain</span>
-            <span className="font-mono" title={cluster.clusterPubKeyHash}>{shortHex(cluster.clusterPubKeyHash, 8)}</span>
-            <CopyButton value={cluster.clusterPubKeyHash} label="Copy public key hash" />
-          </p>
-        ) : (
-          <p className="text-slate-400">
-            No validator key yet: it is created when the four operators run the DKG together.
-          </p>
-        )}
-      </div>
+      {lock ? (
+        <>
+          <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
+            <p className="text-slate-400">
+              Lock <span className="font-mono text-slate-200" title={lock.lockHash}>{shortHex(lock.lockHash, 6)}</span>{" "}
+              {lock.postedVia === "upload" ? "uploaded" : "published"} {formatDateTime(lock.receivedAt)}, verified by this portal.
+            </p>
+            <nav aria-label="Downloads" className="flex flex-wrap gap-2">
+              <a href={`${base}/cluster-lock.json`} download className={linkClass}>
+                cluster-lock.json
+              </a>
+              {lock.depositFiles.map((file) => (
+                <a key={file.fileName} href={`${base}/deposit-data.json?amount=${BigInt(file.amountGwei) / GWEI}`} download={file.fileName} className={linkClass}>
+                  {file.fileName}
+                </a>
+              ))}
+            </nav>
+          </div>
+          {lock.validators.map((validator) => (
+            <Validator key={validator.pubkey} validator={validator} cluster={cluster} />
+          ))}
+        </>
+      ) : (
+        <div className="space-y-3 rounded-lg border border-slate-800 p-4 text-sm">
+          {cluster.clusterPubKeyHash ? (
+            <p className="flex flex-wrap items-center gap-2">
+              <span className="text-slate-400">Public key hash on-chain</span>
+              <span className="font-mono" title={cluster.clusterPubKeyHash}>{shortHex(cluster.clusterPubKeyHash, 8)}</span>
+              <CopyButton value={cluster.clusterPubKeyHash} label="Copy public key hash" />
+              <span className="text-slate-400">— no lock has been published here, so it cannot be checked.</span>
+            </p>
+          ) : (
+            <p className="text-slate-400">No validator key yet: it is created when the four operators run the DKG together.</p>
+          )}
+          {children}
+        </div>
+      )}
     </section>
   );
 }

@@ -4,6 +4,10 @@ import { isHex, type Hex } from "viem";
 import { z } from "zod";
 import { readChainState } from "@/lib/chain/cluster-state";
 import { findIndexedCluster } from "@/lib/chain/indexed-clusters";
+import { getEnv } from "@/lib/env";
+import { beaconLookup } from "@/lib/locks/beacon";
+import { lockOf } from "@/lib/locks/storage";
+import { validatorsView } from "@/lib/locks/validators";
 import { readClustersSync } from "@/lib/sync/cluster-sync";
 import { syncedIndex } from "./index-target";
 import { chainStatusLabels } from "./summary";
@@ -23,13 +27,22 @@ export const getClusterView = cache(async (configHash: Hex) => {
   const index = await syncedIndex();
   const cluster = await findIndexedCluster(index.db, index, configHash);
   if (!cluster) return null;
-  const state = await readChainState(index.client, index.auction, {
-    clusterIds: [cluster.clusterId],
-    bidIds: cluster.bidIds,
-    operators: cluster.operators,
-  });
+  const [state, stored] = await Promise.all([
+    readChainState(index.client, index.auction, {
+      clusterIds: [cluster.clusterId],
+      bidIds: cluster.bidIds,
+      operators: cluster.operators,
+    }),
+    lockOf(index.db, cluster.configHash),
+  ]);
   const details = state.clusters.get(cluster.clusterId)!;
-  const sync = (await readClustersSync(index.db, [{ cluster, chainStatus: details.status, hasLock: false }])).get(cluster.configHash)!;
+  const clusterPubKeyHash = details.clusterPubKeyHash === zeroHash ? null : details.clusterPubKeyHash;
+  const beaconUrl = getEnv().BEACON_API_URL;
+  const [syncs, lock] = await Promise.all([
+    readClustersSync(index.db, [{ cluster, chainStatus: details.status, hasLock: stored !== null }]),
+    stored && validatorsView(stored, { eigenPod: cluster.eigenPod, clusterPubKeyHash, beacon: beaconUrl ? beaconLookup(beaconUrl) : null }),
+  ]);
+  const sync = syncs.get(cluster.configHash)!;
   const operators = cluster.operators.map((address, i) => {
     const bid = state.bids.get(cluster.bidIds[i])!;
     const op = state.operators.get(address)!;
@@ -59,7 +72,9 @@ export const getClusterView = cache(async (configHash: Hex) => {
     chainStatusLabel: chainStatusLabels[details.status] ?? `Status ${details.status}`,
     /** Chain status and synchronization progress as one phase ("Waiting for operators (2/4)", …). */
     sync,
-    clusterPubKeyHash: details.clusterPubKeyHash === zeroHash ? null : details.clusterPubKeyHash,
+    clusterPubKeyHash,
+    /** The published lock's validators, checked against the chain (and the beacon node if configured); null before the DKG. */
+    lock,
     vcsRemaining: details.nodes.reduce((n, node) => n + node.currentVCNumber, 0),
     validators: 1,
     operators,

@@ -1,8 +1,9 @@
 import "server-only";
-import { getAddress, isAddress, type Address } from "viem";
+import { getAddress, isAddress, type Address, type Hex } from "viem";
 import { z } from "zod";
 import { readChainState } from "@/lib/chain/cluster-state";
 import { clusterSorts, listIndexedClusters } from "@/lib/chain/indexed-clusters";
+import { locksOf } from "@/lib/locks/storage";
 import { readClustersSync } from "@/lib/sync/cluster-sync";
 import { syncedIndex } from "./index-target";
 import { clusterSummary } from "./summary";
@@ -43,14 +44,21 @@ export async function getDashboard(query: DashboardQuery, connected: Address | n
       : await listIndexedClusters(index.db, index, { limit: pageSize, offset, sort: query.sort });
 
   const shown = [...listed.clusters, ...mine.clusters];
-  const state = await readChainState(index.client, index.auction, {
-    clusterIds: shown.map((c) => c.clusterId),
-    bidIds: shown.flatMap((c) => c.bidIds),
-    operators: operator ? [operator] : [],
-  });
+  const [state, locks] = await Promise.all([
+    readChainState(index.client, index.auction, {
+      clusterIds: shown.map((c) => c.clusterId),
+      bidIds: shown.flatMap((c) => c.bidIds),
+      operators: operator ? [operator] : [],
+    }),
+    locksOf(index.db, shown.map((c) => c.configHash)),
+  ]);
   const syncs = await readClustersSync(
     index.db,
-    shown.map((cluster) => ({ cluster, chainStatus: state.clusters.get(cluster.clusterId)!.status, hasLock: false })),
+    shown.map((cluster) => ({
+      cluster,
+      chainStatus: state.clusters.get(cluster.clusterId)!.status,
+      hasLock: locks.has(cluster.configHash.toLowerCase() as Hex),
+    })),
   );
   const summarize = (c: (typeof shown)[number]) => clusterSummary(c, state, syncs.get(c.configHash)!, operator ?? null);
   const own = mine.clusters.map(summarize);

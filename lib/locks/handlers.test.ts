@@ -7,7 +7,8 @@ import { signedTestCluster } from "@/lib/obol/dkg/fixture";
 import { registerOperator, runTestDkg } from "@/lib/obol/dkg";
 import { servedDefinition } from "@/lib/clusters/definition";
 import { clusterFixture, hoodiForkVersion, testCreator, testOperators } from "@/lib/sync/testing";
-import { lockHandlers, UPLOAD_HEADER } from "./handlers";
+import { lockHandlers } from "./handlers";
+import { UPLOAD_HEADER } from "./upload-header";
 import { locksOf } from "./storage";
 import { enrKeys, fixtureDeps, lockOfServed, registerOperators } from "./testing";
 

@@ -6,6 +6,7 @@ import { lockSchema } from "@/lib/obol/schema";
 import { acceptLock, type AcceptLockDeps } from "./accept";
 import { depositAmounts, depositDataFile, depositDataText, depositFileName, FULL_DEPOSIT_GWEI, GWEI_PER_ETH } from "./deposit-data";
 import { lockByHash, lockOf, type LockSource } from "./storage";
+import { UPLOAD_HEADER } from "./upload-header";
 
 /**
  * The Obol-compatible lock API (DESIGN.md §3) and the cluster page's downloads, as handlers over
@@ -21,8 +22,6 @@ const hash32 = (what: string) =>
     .refine((s) => isHex(s) && s.length === 66, `expected a 0x-prefixed 32-byte ${what}`)
     .transform((s) => s.toLowerCase() as Hex);
 
-/** The header the cluster page's upload sends, so stored locks say how they arrived. */
-export const UPLOAD_HEADER = "x-portal-upload";
 // A one-validator lock is ~6 kB; charon's largest clusters stay far below this.
 const MAX_LOCK_BYTES = 5 * 1024 * 1024;
 

@@ -5,6 +5,7 @@ import { GeneralStats } from "@/components/cluster/general-stats";
 import { OperatorsTable } from "@/components/cluster/operators-table";
 import { ValidatorsList } from "@/components/cluster/validators-list";
 import { LiveRefresh } from "@/components/live/live-refresh";
+import { UploadLock } from "@/components/locks/upload-lock";
 import { SyncActionBlock } from "@/components/sync/action-block";
 import { OperatorStatusPill } from "@/components/sync/status-pill";
 import { RefreshButton } from "@/components/ui/refresh-button";
@@ -52,7 +53,7 @@ export default async function ClusterPage({ params }: { params: Params }) {
       />
       <GeneralStats cluster={cluster} phase={sync.phase.label} />
       <OperatorsTable operators={cluster.operators} status={(address) => <OperatorStatusPill sync={sync} address={address} />} />
-      <ValidatorsList cluster={cluster} />
+      <ValidatorsList cluster={cluster}>{sync.phase.registered === sync.phase.total && <UploadLock />}</ValidatorsList>
       <ExitCluster />
     </div>
   );
