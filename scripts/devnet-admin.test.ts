@@ -1,0 +1,89 @@
+// The vault admin command against a real anvil (deployed and seeded), with the portal's two
+// answers served by a stand-in fetch; and the cluster page's on-chain pubkey check both ways.
+import type { Hex } from "viem";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auctionAbi } from "@/contracts-abi";
+import { startAnvil, type Anvil } from "@/devnet/anvil";
+import { deployDevnet, devnetClients, type Deployment } from "@/devnet/deploy";
+import { seedDevnet } from "@/devnet/seed";
+import { ClusterStatus } from "@/lib/chain/cluster-state";
+import { onChainCheck } from "@/lib/locks/validators";
+import { runTestDkg, type TestDkgResult } from "@/lib/obol/dkg";
+import { signedTestCluster } from "@/lib/obol/dkg/fixture";
+import { runAdmin, type AdminCommand } from "./devnet-admin";
+
+let anvil: Anvil;
+let deployment: Deployment;
+let clusters: Hex[];
+let dkg: TestDkgResult;
+const portalUrl = "http://portal.test";
+const configHashes = [1, 2, 3].map((n) => `0x${n.toString(16).padStart(64, "0")}` as Hex);
+/** Which clusters the stand-in portal has a lock for. */
+const locked = new Set<Hex>();
+
+/** The running portal's two answers the command reads: the cluster view and the stored lock. */
+const portalFetch = (async (input: string | URL | Request) => {
+  const url = new URL(String(input));
+  const [, api, kind, ...rest] = url.pathname.split("/");
+  const hash = rest.at(-1) as Hex;
+  const index = configHashes.indexOf(hash);
+  if (api === "api" && kind === "clusters" && index >= 0) return Response.json({ clusterId: clusters[index], name: `Byzantine DV${index + 1}` });
+  if (url.pathname.startsWith("/api/v1/lock/configHash/") && locked.has(hash)) return Response.json(dkg.json);
+  return Response.json({ message: "not found" }, { status: 404 });
+}) as typeof fetch;
+
+const admin = (command: AdminCommand, configHash: Hex, rpcUrl = anvil.rpcUrl) =>
+  runAdmin({ command, configHash, portalUrl, rpcUrl, deployment, fetchImpl: portalFetch });
+
+const details = (clusterId: Hex) =>
+  devnetClients(anvil.rpcUrl).publicClient.readContract({ address: deployment.auction, abi: auctionAbi, functionName: "getClusterDetails", args: [clusterId] });
+
+beforeAll(async () => {
+  anvil = await startAnvil();
+  deployment = await deployDevnet(anvil.rpcUrl);
+  clusters = (await seedDevnet(anvil.rpcUrl, deployment)).clusters;
+  dkg = await runTestDkg({ ...(await signedTestCluster()), seed: "devnet admin" });
+});
+afterAll(async () => {
+  await anvil?.stop();
+});
+
+describe("npm run devnet -- activate | verify | exit", () => {
+  it("activates a cluster with its lock's key, then verifies and exits it; the page's check sees the key registered", async () => {
+    const [hash] = configHashes;
+    const pubkey = dkg.lock.distributed_validators[0].distributed_public_key as Hex;
+    expect(onChainCheck(pubkey, null)).toBe("not-set");
+
+    await expect(admin("activate", hash)).rejects.toThrow(/Byzantine DV1 has no lock yet: its operators run the DKG/);
+    locked.add(hash);
+    const activated = await admin("activate", hash);
+    expect(activated).toMatchObject({ status: ClusterStatus.DEPOSITED, pubkey, clusterId: clusters[0] });
+    expect(activated.transactions).toHaveLength(2);
+    const onChain = await details(clusters[0]);
+    expect(onChain.status).toBe(ClusterStatus.DEPOSITED);
+    expect(onChainCheck(pubkey, onChain.clusterPubKeyHash)).toBe("registered");
+
+    await expect(admin("activate", hash)).rejects.toThrow(/Byzantine DV1 is DEPOSITED; "activate" moves a cluster from IN_CREATION to DEPOSITED/);
+    expect((await admin("verify", hash)).status).toBe(ClusterStatus.VERIFIED);
+    expect((await admin("exit", hash)).status).toBe(ClusterStatus.EXITED);
+    expect((await details(clusters[0])).status).toBe(ClusterStatus.EXITED);
+  });
+
+  it("flags a key that is not the lock's: the page's check says mismatch", async () => {
+    const [, hash] = configHashes;
+    locked.add(hash);
+    await admin("activate", hash);
+    const other = await runTestDkg({ ...(await signedTestCluster()), seed: "another key" });
+    const otherKey = other.lock.distributed_validators[0].distributed_public_key as Hex;
+    expect(onChainCheck(otherKey, (await details(clusters[1])).clusterPubKeyHash)).toBe("mismatch");
+  });
+
+  it("explains an unknown cluster, a status out of order, and a chain or portal that is not running", async () => {
+    await expect(admin("activate", `0x${"ee".repeat(32)}`)).rejects.toThrow(/No cluster has config hash 0x(ee){32} on this portal/);
+    await expect(admin("verify", configHashes[2])).rejects.toThrow(/Byzantine DV3 is IN_CREATION; "verify" moves a cluster from DEPOSITED to VERIFIED/);
+    await expect(admin("activate", configHashes[2], "http://127.0.0.1:1")).rejects.toThrow(/No chain answers at http:\/\/127.0.0.1:1: start the devnet/);
+    await expect(
+      runAdmin({ command: "activate", configHash: configHashes[2], portalUrl: "http://127.0.0.1:1", rpcUrl: anvil.rpcUrl, deployment }),
+    ).rejects.toThrow(/No portal answers at http:\/\/127.0.0.1:1: start it with "npm run dev"/);
+  });
+});

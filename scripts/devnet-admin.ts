@@ -1,0 +1,172 @@
+/**
+ * `npm run devnet -- <activate|verify|exit> 0x<configHash>`: what Byzantine's vault admin does
+ * on-chain, on the local devnet, so every cluster status can be shown (DESIGN.md §5 step 5).
+ *
+ * The running dev portal is asked for the cluster (its clusterId) and the stored lock over HTTP,
+ * because its embedded database is held open by the Next process; the devnet admin (dev account 0)
+ * then sends DevVault.setClusterPubKey / updateClusterStatus.
+ */
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { createPublicClient, createWalletClient, http, isHex, type Hex } from "viem";
+import { z } from "zod";
+import { auctionAbi, vaultAbi } from "../contracts-abi";
+import { deployer } from "../devnet/accounts";
+import { deploymentSchema, type Deployment } from "../devnet/deploy";
+import { ClusterStatus } from "../lib/chain/cluster-state";
+import { onChainCheck } from "../lib/locks/validators";
+import { lockSchema } from "../lib/obol/schema";
+
+export const adminCommands = ["activate", "verify", "exit"] as const;
+export type AdminCommand = (typeof adminCommands)[number];
+
+/** A refusal worth one line on the terminal, not a stack trace. */
+export class AdminError extends Error {
+  name = "AdminError";
+}
+
+const statusNames = Object.fromEntries(Object.entries(ClusterStatus).map(([name, value]) => [value, name])) as Record<number, string>;
+
+/** What each command moves the cluster to, and from which statuses that makes sense. */
+const transitions: Record<AdminCommand, { to: number; from: readonly number[] }> = {
+  activate: { to: ClusterStatus.DEPOSITED, from: [ClusterStatus.IN_CREATION] },
+  verify: { to: ClusterStatus.VERIFIED, from: [ClusterStatus.DEPOSITED] },
+  exit: { to: ClusterStatus.EXITED, from: [ClusterStatus.DEPOSITED, ClusterStatus.VERIFIED] },
+};
+
+const clusterReply = z.object({ clusterId: z.string().refine(isHex).transform((s) => s as Hex), name: z.string() });
+
+export type AdminOptions = {
+  command: AdminCommand;
+  configHash: Hex;
+  /** The running portal, e.g. http://localhost:3000. */
+  portalUrl: string;
+  rpcUrl: string;
+  deployment: Deployment;
+  fetchImpl?: typeof fetch;
+};
+
+export type AdminResult = { name: string; clusterId: Hex; status: number; pubkey: Hex | null; transactions: Hex[] };
+
+/** Reads from the running portal; a missing portal or resource is an AdminError saying what to do. */
+function portal(baseUrl: string, fetchImpl: typeof fetch) {
+  const base = baseUrl.replace(/\/+$/, "");
+  return async (path: string, notFound: string): Promise<unknown> => {
+    let response: Response;
+    try {
+      response = await fetchImpl(`${base}${path}`, { cache: "no-store" });
+    } catch {
+      throw new AdminError(`No portal answers at ${base}: start it with "npm run dev" (or pass --portal <url>).`);
+    }
+    if (response.status === 404) throw new AdminError(notFound);
+    if (!response.ok) {
+      const reply = (await response.json().catch(() => null)) as { message?: string } | null;
+      throw new AdminError(`The portal answered ${response.status} for ${path}: ${reply?.message ?? response.statusText}`);
+    }
+    return response.json();
+  };
+}
+
+export async function runAdmin({ command, configHash, portalUrl, rpcUrl, deployment, fetchImpl = fetch }: AdminOptions): Promise<AdminResult> {
+  const transport = http(rpcUrl);
+  const client = createPublicClient({ transport, cacheTime: 0, pollingInterval: 50 });
+  const wallet = createWalletClient({ account: deployer, transport });
+
+  try {
+    await client.getChainId();
+  } catch {
+    throw new AdminError(`No chain answers at ${rpcUrl}: start the devnet with "npm run dev" (or pass --rpc <url>).`);
+  }
+  if (!(await client.getCode({ address: deployment.vault }))) {
+    throw new AdminError(`No vault at ${deployment.vault} on ${rpcUrl}: the deployment file is from another devnet run; restart "npm run dev".`);
+  }
+
+  const get = portal(portalUrl, fetchImpl);
+  const cluster = clusterReply.parse(await get(`/api/clusters/${configHash}`, `No cluster has config hash ${configHash} on this portal: copy it from the cluster page's URL.`));
+  const read = () => client.readContract({ address: deployment.auction, abi: auctionAbi, functionName: "getClusterDetails", args: [cluster.clusterId] });
+  const before = await read();
+  const { to, from } = transitions[command];
+  if (!from.includes(before.status)) {
+    throw new AdminError(
+      `${cluster.name} is ${statusNames[before.status]}; "${command}" moves a cluster from ${from.map((s) => statusNames[s]).join(" or ")} to ${statusNames[to]}.`,
+    );
+  }
+
+  let pubkey: Hex | null = null;
+  const transactions: Hex[] = [];
+  const send = async (request: Parameters<typeof wallet.writeContract>[0]) => {
+    const hash = await wallet.writeContract(request);
+    const receipt = await client.waitForTransactionReceipt({ hash });
+    if (receipt.status !== "success") throw new AdminError(`Transaction ${hash} reverted.`);
+    transactions.push(hash);
+  };
+
+  if (command === "activate") {
+    const lock = lockSchema.parse(
+      await get(`/api/v1/lock/configHash/${configHash}`, `${cluster.name} has no lock yet: its operators run the DKG (charon dkg --publish) or upload cluster-lock.json first.`),
+    );
+    pubkey = lock.distributed_validators[0]?.distributed_public_key as Hex;
+    if (!pubkey) throw new AdminError(`${cluster.name}'s lock has no distributed validator.`);
+    await send({ address: deployment.vault, abi: vaultAbi, functionName: "setClusterPubKey", args: [cluster.clusterId, pubkey], chain: null });
+  }
+  await send({ address: deployment.vault, abi: vaultAbi, functionName: "updateClusterStatus", args: [cluster.clusterId, to], chain: null });
+
+  const after = await read();
+  if (pubkey && onChainCheck(pubkey, after.clusterPubKeyHash) !== "registered") {
+    throw new AdminError(`The auction's clusterPubKeyHash ${after.clusterPubKeyHash} is not the lock's key after setClusterPubKey.`);
+  }
+  return { name: cluster.name, clusterId: cluster.clusterId, status: after.status, pubkey, transactions };
+}
+
+/** Reads the deployment `npm run dev` wrote. */
+export async function readDeployment(path = ".devnet/deployment.json"): Promise<Deployment> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch {
+    throw new AdminError(`No ${path}: start the devnet with "npm run dev" first.`);
+  }
+  return deploymentSchema.parse(JSON.parse(text));
+}
+
+const usage = `usage: npm run devnet -- <activate|verify|exit> 0x<configHash> [--portal http://localhost:3000] [--rpc http://127.0.0.1:8545] [--deployment .devnet/deployment.json]
+  activate  set the cluster's public key from its published lock, status DEPOSITED
+  verify    status VERIFIED (the validator is active)
+  exit      status EXITED`;
+
+function parseArgs(argv: string[]) {
+  const flags = new Map<string, string>();
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i].startsWith("--")) flags.set(argv[i].slice(2), argv[++i] ?? "");
+    else positional.push(argv[i]);
+  }
+  const [command, configHash] = positional;
+  if (!adminCommands.includes(command as AdminCommand)) throw new AdminError(usage);
+  if (!configHash || !isHex(configHash) || configHash.length !== 66) throw new AdminError(`expected a 0x-prefixed 32-byte config hash\n${usage}`);
+  return {
+    command: command as AdminCommand,
+    configHash: configHash.toLowerCase() as Hex,
+    portalUrl: flags.get("portal") ?? process.env.PORTAL_URL ?? `http://localhost:${process.env.PORT ?? 3000}`,
+    rpcUrl: flags.get("rpc") ?? process.env.RPC_URL ?? `http://127.0.0.1:${process.env.ANVIL_PORT ?? 8545}`,
+    deploymentPath: flags.get("deployment") ?? ".devnet/deployment.json",
+  };
+}
+
+async function main(argv: string[]): Promise<number> {
+  try {
+    const args = parseArgs(argv);
+    const result = await runAdmin({ ...args, deployment: await readDeployment(args.deploymentPath) });
+    if (result.pubkey) console.log(`${result.name}: public key ${result.pubkey} set on-chain`);
+    console.log(`${result.name}: status ${statusNames[result.status]} (${result.transactions.length} transaction${result.transactions.length === 1 ? "" : "s"})`);
+    return 0;
+  } catch (error) {
+    console.error(error instanceof AdminError ? error.message : error);
+    return 1;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  process.exitCode = await main(process.argv.slice(2));
+}
