@@ -7,7 +7,7 @@ import { deployDevnet, type Deployment } from "@/devnet/deploy";
 import { seedDevnet } from "@/devnet/seed";
 import { seedPhases, type SeededCluster } from "./seed-phases";
 
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Handler = (request: Request, context: { params: Promise<{ configHash: string }> }) => Promise<Response>;
 type Module = Partial<Record<"GET" | "POST" | "PUT", Handler>>;
 
 let anvil: Anvil;
@@ -44,7 +44,7 @@ beforeAll(async () => {
     for (const [pattern, module] of routes) {
       const match = pattern.exec(path);
       const handler = match && module[request.method as keyof Module];
-      if (handler) return handler(request, { params: Promise.resolve({ ...match.groups }) });
+      if (handler) return handler(request, { params: Promise.resolve({ configHash: match.groups?.configHash ?? "" }) });
     }
     return Response.json({ message: `no route for ${request.method} ${path}` }, { status: 404 });
   }) as typeof fetch;
