@@ -61,6 +61,15 @@ describe("parseEnv", () => {
     expect(keyProblem).toEqual(['CREATOR_PRIVATE_KEY="<hidden>" is invalid: expected a 0x-prefixed 32-byte hex private key']);
   });
 
+  it("refuses a fork version charon cannot sign for, or one of another chain", () => {
+    expect(problems({ ...devnetVars, FORK_VERSION: "0x12345678" })[0]).toMatch(
+      /^FORK_VERSION="0x12345678" is invalid: charon knows no chain for this fork version; expected one of 0x00000000/,
+    );
+    expect(problems({ ...devnetVars, CHAIN_ID: "1" })).toEqual([
+      'CHAIN_ID="1" is invalid: fork version 0x10000910 belongs to chain 560048, so CHAIN_ID must be 560048',
+    ]);
+  });
+
   it("refuses the public anvil key outside the devnet", () => {
     const found = problems({
       NETWORK: "hoodi",

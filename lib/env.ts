@@ -1,5 +1,6 @@
 import { getAddress, isAddress, type Address, type Hex } from "viem";
 import { z } from "zod";
+import { FORK_VERSION_CHAIN_IDS } from "@/lib/obol/eip712";
 
 /**
  * The portal's configuration: read from process.env in this one place, validated with zod.
@@ -87,9 +88,28 @@ const schema = z
       .optional(),
     BEACON_API_URL: z.url({ message: "expected the base URL of a beacon node API" }).optional(),
     LOG_CHUNK_SIZE: z.coerce.number({ message: "expected a number of blocks" }).int().positive(),
+    INDEX_CONFIRMATIONS: z.coerce.number({ message: "expected a number of blocks" }).int().nonnegative(),
     PGLITE_DIR: z.string().min(1),
   })
   .superRefine((e, ctx) => {
+    // Operators sign EIP-712 messages whose domain chain id comes from the fork version (charon's
+    // rule); their wallet must be on that chain, so the two settings have to agree.
+    const forkChainId = FORK_VERSION_CHAIN_IDS[e.FORK_VERSION];
+    // zod runs this check even when a field failed its own: malformed values keep that message.
+    const wellFormed = /^0x[0-9a-f]{8}$/.test(String(e.FORK_VERSION)) && Number.isInteger(e.CHAIN_ID);
+    if (wellFormed && forkChainId === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["FORK_VERSION"],
+        message: `charon knows no chain for this fork version; expected one of ${Object.keys(FORK_VERSION_CHAIN_IDS).join(", ")}`,
+      });
+    } else if (wellFormed && forkChainId !== e.CHAIN_ID) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["CHAIN_ID"],
+        message: `fork version ${e.FORK_VERSION} belongs to chain ${forkChainId}, so CHAIN_ID must be ${forkChainId}`,
+      });
+    }
     if (e.NETWORK !== "devnet" && e.CREATOR_PRIVATE_KEY.toLowerCase() === devnetCreatorKey) {
       ctx.addIssue({
         code: "custom",
@@ -140,6 +160,8 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     DATABASE_URL: pick("DATABASE_URL"),
     BEACON_API_URL: pick("BEACON_API_URL"),
     LOG_CHUNK_SIZE: pick("LOG_CHUNK_SIZE", 50_000),
+    // Clusters are numbered in chain order: index only blocks a reorganisation will not undo.
+    INDEX_CONFIRMATIONS: pick("INDEX_CONFIRMATIONS", network === "devnet" ? 0 : 3),
     PGLITE_DIR: pick("PGLITE_DIR", ".devnet/pglite"),
   };
 

@@ -43,10 +43,16 @@ async function main() {
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
 
-  const deployment = await deployDevnet(anvil.rpcUrl);
-  await writeFile(`${stateDir}/deployment.json`, `${JSON.stringify(deployment, null, 2)}\n`);
-  log(`auction ${deployment.auction}, vault ${deployment.vault}`);
-  const seed = await seedDevnet(anvil.rpcUrl, deployment);
+  const { deployment, seed } = await (async () => {
+    const deployment = await deployDevnet(anvil.rpcUrl);
+    await writeFile(`${stateDir}/deployment.json`, `${JSON.stringify(deployment, null, 2)}\n`);
+    log(`auction ${deployment.auction}, vault ${deployment.vault}`);
+    return { deployment, seed: await seedDevnet(anvil.rpcUrl, deployment) };
+  })().catch(async (error: unknown) => {
+    // Leave port 8545 free for the next try.
+    await anvil.stop();
+    throw error;
+  });
   log(`seeded ${seed.clusters.length} clusters and ${seed.pendingBids} pending bids in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   // Blocks only come with transactions under automine; an empty block every 12 s makes the
@@ -60,10 +66,13 @@ async function main() {
   }, 12_000);
 
   const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+  // The devnet is new at every start: an index kept in a PostgreSQL server would describe the last one.
+  const { DATABASE_URL: ignored, ...inherited } = process.env;
+  if (ignored) log("DATABASE_URL is ignored on the devnet: its chain is new at every start, so the embedded database is too");
   next = spawn(process.execPath, [nextBin, "dev", "--port", String(port)], {
     stdio: "inherit",
     env: {
-      ...process.env,
+      ...inherited,
       NETWORK: "devnet",
       RPC_URL: anvil.rpcUrl,
       AUCTION_ADDRESS: deployment.auction,

@@ -29,7 +29,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   }
   const dashboard = await getDashboard(parsed.data, await connectedAccount());
   const { view, operator, rows } = dashboard;
-  const query: Record<string, string> = { view, sort: dashboard.sort, ...(operator && view === "mine" ? { operator } : {}) };
+  // Links carry an operator only when the URL named one: otherwise "mine" follows the wallet.
+  const shared = parsed.data.operator;
+  const query: Record<string, string> = { view, sort: dashboard.sort, ...(shared && view === "mine" ? { operator: shared } : {}) };
   // The same view as JSON: the operator is explicit there, since the API has no wallet cookie.
   const live = new URLSearchParams({ view, sort: dashboard.sort, page: String(dashboard.page), ...(operator ? { operator } : {}) });
 
@@ -42,7 +44,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       </div>
       {dashboard.account && <AccountStats account={dashboard.account} />}
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <ViewToggle view={view} operator={operator} />
+        <ViewToggle view={view} operator={shared ?? null} />
         <nav aria-label="Sort" className="flex gap-3 text-sm text-slate-400">
           {(["newest", "oldest"] as const).map((sort) => (
             <Link
@@ -56,7 +58,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           ))}
         </nav>
       </div>
-      {rows.length === 0 ? (
+      {rows.length === 0 && dashboard.total > 0 ? (
+        <div className="rounded-lg border border-dashed border-slate-700 p-10 text-center text-slate-400">
+          There is no page {dashboard.page}. <Link href={`/?${new URLSearchParams(query)}`} className="text-orange-300 underline">Go to the first page</Link>
+        </div>
+      ) : rows.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-700 p-10 text-center text-slate-400">
           {view === "mine" && !operator
             ? "Connect your operator wallet to see your clusters, or browse all clusters."

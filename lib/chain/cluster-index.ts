@@ -17,6 +17,8 @@ export type IndexTarget = {
   auction: Address;
   deploymentBlock: bigint;
   chunkSize: number;
+  /** Blocks left unread behind the head, so a reorganisation cannot renumber clusters. */
+  confirmations?: number;
   forkVersion: Hex;
   creator: Address;
   onLogsRequest?: (from: bigint, to: bigint) => void;
@@ -99,7 +101,7 @@ async function readNewClusters(target: IndexTarget, fromBlock: bigint, toBlock: 
       averageScore: log.args.averageAuctionScore,
       bidIds,
       operators,
-      blockTime: timeOf.get(log.blockNumber) ?? 0,
+      blockTime: timeOf.get(log.blockNumber)!,
     };
   });
 }
@@ -107,7 +109,7 @@ async function readNewClusters(target: IndexTarget, fromBlock: bigint, toBlock: 
 /** Reads blocks past the cursor and stores the clusters created there, all or nothing. */
 async function syncOnce(target: IndexTarget): Promise<SyncResult> {
   const fromBlock = await readCursor(target.db, target);
-  const head = await target.client.getBlockNumber({ cacheTime: 0 });
+  const head = (await target.client.getBlockNumber({ cacheTime: 0 })) - BigInt(target.confirmations ?? 0);
   if (head < fromBlock) return { fromBlock, toBlock: head, added: 0 };
 
   const found = await readNewClusters(target, fromBlock, head);

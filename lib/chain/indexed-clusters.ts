@@ -61,8 +61,9 @@ export async function listIndexedClusters(
     where += ` AND $${params.length} = ANY(operators)`;
   }
   const order = options.sort === "oldest" ? "ordinal ASC" : "ordinal DESC";
+  const paged = [...params, options.limit, options.offset];
   const [rows, [{ total }]] = await Promise.all([
-    sql.query(`SELECT ${columns} FROM clusters WHERE ${where} ORDER BY ${order} LIMIT ${options.limit} OFFSET ${options.offset}`, params),
+    sql.query(`SELECT ${columns} FROM clusters WHERE ${where} ORDER BY ${order} LIMIT $${paged.length - 1} OFFSET $${paged.length}`, paged),
     sql.query<{ total: string | number }>(`SELECT count(*) AS total FROM clusters WHERE ${where}`, params),
   ]);
   return { clusters: rows.map((row) => rowSchema.parse(row)), total: Number(total) };

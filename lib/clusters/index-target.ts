@@ -16,6 +16,7 @@ export async function indexTarget(): Promise<IndexTarget & IndexScope> {
     auction: env.AUCTION_ADDRESS,
     deploymentBlock: BigInt(env.DEPLOYMENT_BLOCK),
     chunkSize: env.LOG_CHUNK_SIZE,
+    confirmations: env.INDEX_CONFIRMATIONS,
     forkVersion: env.FORK_VERSION,
     creator: privateKeyToAccount(env.CREATOR_PRIVATE_KEY).address,
   };
