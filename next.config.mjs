@@ -5,6 +5,11 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // pglite ships its WASM and data files next to its code; bundling them breaks their paths.
   serverExternalPackages: ["@electric-sql/pglite", "pg"],
+  // `charon dkg --publish --publish-address=<portal>/api/v1` replaces the URL's path with "lock"
+  // (app/obolapi PublishLock), so its lock arrives at /lock.
+  async rewrites() {
+    return [{ source: "/lock", destination: "/api/v1/lock" }];
+  },
 };
 
 export default nextConfig;

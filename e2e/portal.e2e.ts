@@ -10,13 +10,17 @@ import type { BrowserContext, Page } from "playwright-core";
 import { keccak256, stringToBytes, type Hex } from "viem";
 import { devAccounts, seededOperators } from "@/devnet/accounts";
 import { devnetWriter } from "@/devnet/seed";
-import { operatorEnr } from "@/lib/obol/dkg";
+import { definitionSchema } from "@/lib/obol/schema";
+import { operatorEnr, runTestDkg } from "@/lib/obol/dkg";
+import { runAdmin } from "@/scripts/devnet-admin";
 import { auctionScenario } from "./auction.e2e";
 import { connectWallet, screenshot, startStack, walletContext, type Stack } from "./harness";
 
 let stack: Stack;
 let configHash: Hex;
 const contexts: BrowserContext[] = [];
+/** The four operators' pages, kept open from registration to activation. */
+const operatorPages: Page[] = [];
 
 // The new cluster's operators: seeded, whitelisted, and outbidding everything pending.
 const operators = [seededOperators[8], seededOperators[9], seededOperators[10], seededOperators[11]];
@@ -144,6 +148,7 @@ describe("four operators", () => {
       await page.getByRole("heading", { name: "Accept the terms" }).waitFor();
       pages.push(page);
     }
+    operatorPages.push(...pages);
     await screenshot(pages[0], "06-action-block-terms");
     await waitForPills(pages[0], ["action", "action", "action", "action"]);
 
@@ -172,13 +177,41 @@ describe("four operators", () => {
     await screenshot(pages[0], "09-run-dkg");
   });
 
+  it("see the validator once charon publishes the lock, and the cluster become active on-chain", async () => {
+    // What charon does after the DKG: fetch the definition, run the ceremony, publish the lock
+    // (to <publish-address>'s host at /lock, as charon's client builds the URL).
+    const served = definitionSchema.parse(await (await fetch(`${stack.baseUrl}/api/v1/definition/${configHash}`)).json());
+    const { json } = await runTestDkg({ definition: served, operatorKeys: enrKeys, seed: "e2e" });
+    const published = await fetch(`${stack.baseUrl}/lock`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(json),
+    });
+    assert.equal(published.status, 201, await published.text());
+
+    for (const page of operatorPages) {
+      await page.getByText("Distributed public key").waitFor({ timeout: 30_000 });
+      await page.getByText("DKG done").first().waitFor({ timeout: 30_000 });
+    }
+    await screenshot(operatorPages[0], "10-lock-published");
+
+    for (const command of ["activate", "verify"] as const) {
+      await runAdmin({ command, configHash, portalUrl: stack.baseUrl, rpcUrl: stack.rpcUrl, deployment: stack.deployment });
+    }
+    for (const page of operatorPages) {
+      await page.getByText("Active").first().waitFor({ timeout: 30_000 });
+      await page.getByText("Registered on-chain").waitFor({ timeout: 30_000 });
+    }
+    await screenshot(operatorPages[1], "11-active");
+  });
+
   it("fit a phone screen", async () => {
     const page = await newPage(operators[0], { viewport: { width: 390, height: 844 }, isMobile: true });
     await page.goto(`/clusters/${configHash}`);
     await page.getByRole("heading", { name: "Byzantine DV5" }).waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 1, `page is ${overflow}px wider than the screen`);
-    await screenshot(page, "10-mobile-cluster");
+    await screenshot(page, "12-mobile-cluster");
   });
 });
 

@@ -9,6 +9,7 @@ import { createRequire } from "node:module";
 import { startAnvil } from "../devnet/anvil";
 import { deployDevnet } from "../devnet/deploy";
 import { seedDevnet } from "../devnet/seed";
+import { seedPhases } from "./seed-phases";
 
 const port = Number(process.env.PORT ?? 3000);
 const anvilPort = Number(process.env.ANVIL_PORT ?? 8545);
@@ -83,7 +84,20 @@ async function main() {
     },
   });
   next.on("exit", (code) => void stop(code ?? 0));
-  log(`portal on http://localhost:${port}`);
+
+  // Then, through the portal's own API and the dev wallets, take clusters through every phase
+  // (registering, ready for DKG, lock published, deposited, active) so there is something to see.
+  const portalUrl = `http://localhost:${port}`;
+  while (!(await fetch(`${portalUrl}/api/clusters`).then((r) => r.ok, () => false))) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  try {
+    const phases = await seedPhases({ baseUrl: portalUrl, rpcUrl: anvil.rpcUrl, deployment });
+    log(phases.map((c) => `${c.name}: ${c.phase}`).join(", "));
+  } catch (error) {
+    log(`seeding the phases failed, the portal keeps running: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  log(`portal ready on ${portalUrl}`);
 }
 
 main().catch((error: unknown) => {
