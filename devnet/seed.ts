@@ -17,11 +17,10 @@ import {
   type TransactionReceipt,
 } from "viem";
 import { auctionAbi, vaultAbi } from "@/contracts-abi";
-import { auctionScore, bidPrice } from "@/lib/auction/math";
+import { auctionScore, bidPrice, JOIN_CLUSTER_4 } from "@/lib/auction/math";
 import { deployer, seededOperators } from "./accounts";
 import type { Deployment } from "./deploy";
 
-const JOIN_CLUSTER_4 = 1;
 export const ClusterStatus = { INACTIVE: 0, IN_CREATION: 1, DEPOSITED: 2, VERIFIED: 3, EXITED: 4 } as const;
 export type ClusterStatusValue = (typeof ClusterStatus)[keyof typeof ClusterStatus];
 

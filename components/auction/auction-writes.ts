@@ -2,6 +2,7 @@ import type { Address, Hex } from "viem";
 import type { Config } from "wagmi";
 import { readContract, simulateContract, writeContract } from "wagmi/actions";
 import { auctionAbi } from "@/contracts-abi";
+import { JOIN_CLUSTER_4 } from "@/lib/auction/math";
 
 /**
  * The operator's three auction transactions. Each is simulated first, so a refusal is reported
@@ -11,7 +12,6 @@ import { auctionAbi } from "@/contracts-abi";
 export type AuctionTarget = { auction: Address; chainId: number; account: Address };
 
 /** AuctionType.JOIN_CLUSTER_4. */
-const JOIN_CLUSTER_4 = 1;
 
 /** The quoted price changed between the preview and the transaction (the auction's parameters moved). */
 export class PriceChangedError extends Error {

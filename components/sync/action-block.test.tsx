@@ -2,7 +2,6 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { ReactNode } from "react";
 import { defineChain, type Chain, type Transport, getAddress, recoverTypedDataAddress, type Address, type Hex, type LocalAccount, type TypedDataDefinition } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -87,7 +86,7 @@ afterEach(() => {
 
 async function renderBlock(
   sync: ClusterSync,
-  { account = alice as LocalAccount | null, chains = [devnet] as [Chain, ...Chain[]], features = {}, children = undefined as ReactNode } = {},
+  { account = alice as LocalAccount | null, chains = [devnet] as [Chain, ...Chain[]], features = {} } = {},
 ) {
   const config = createConfig({
     chains,
@@ -100,9 +99,7 @@ async function renderBlock(
   return render(
     <WagmiProvider config={config} reconnectOnMount={false}>
       <QueryClientProvider client={queryClient}>
-        <SyncActionBlock sync={sync} network={network} origin={origin}>
-          {children}
-        </SyncActionBlock>
+        <SyncActionBlock sync={sync} network={network} origin={origin} />
       </QueryClientProvider>
     </WagmiProvider>,
   );
@@ -160,7 +157,7 @@ describe("SyncActionBlock", () => {
     await userEvent.clear(field);
     await userEvent.click(field);
     await userEvent.paste(enrOf(1));
-    expect(screen.getByText(`Operator ${bob.address} already registered this ENR; each operator runs its own charon node.`)).toBeInTheDocument();
+    expect(screen.getByText(`Operator ${bob.address} already registered this node key; each operator runs its own charon node.`)).toBeInTheDocument();
     expect(button).toBeDisabled();
 
     const mine = enrOf(0);
@@ -215,16 +212,15 @@ describe("SyncActionBlock", () => {
   });
 
   it("when everyone is registered, gives the exact docker and plain charon commands with copy buttons", async () => {
-    await renderBlock(syncOf("rrrr"), { children: <p>Lock steps go here</p> });
+    await renderBlock(syncOf("rrrr"));
     expect(screen.getByText("Your action is required")).toBeInTheDocument();
     expect(screen.getByText(/Every operator is registered/)).toBeInTheDocument();
     const args = `dkg --definition-file="${origin}/api/v1/definition/${configHash}" --publish --publish-address="${origin}/api/v1"`;
     expect(screen.getByText(`docker run --rm -v "$(pwd):/opt/charon" obolnetwork/charon:${CHARON_VERSION} ${args}`)).toBeInTheDocument();
     expect(screen.getByRole("button", { name: /^Copy command: docker run/ })).toBeInTheDocument();
 
-    await userEvent.click(screen.getByRole("tab", { name: "charon binary" }));
+    await userEvent.click(screen.getByRole("button", { name: "charon binary" }));
     expect(screen.getByText(`charon ${args}`)).toBeInTheDocument();
     expect(screen.getByRole("button", { name: `Copy command: charon ${args}` })).toBeInTheDocument();
-    expect(screen.getByText("Lock steps go here")).toBeInTheDocument();
   });
 });

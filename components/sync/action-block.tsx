@@ -1,6 +1,5 @@
 "use client";
 
-import type { ReactNode } from "react";
 import { isAddressEqual } from "viem";
 import { useAccount } from "wagmi";
 import type { ClusterSync } from "@/lib/sync/cluster-sync";
@@ -18,19 +17,16 @@ const headings = {
 /**
  * The orange action block of the cluster page: shown only to the connected operator of this
  * cluster whose next step it is (or who waits for the DKG), with the one control that performs it.
- * `children` is the slot for the lock steps that follow the DKG.
  */
 export function SyncActionBlock({
   sync,
   network,
   origin,
-  children,
 }: {
   sync: ClusterSync;
   network: SyncNetwork;
   /** This portal's origin as people reach it (lib/http/origin `requestOrigin()`). */
   origin: string;
-  children?: ReactNode;
 }) {
   const { address } = useAccount();
   const me = address ? sync.operators.find((o) => isAddressEqual(o.address, address)) : undefined;
@@ -57,7 +53,6 @@ export function SyncActionBlock({
       {step === "accept-terms" && <AcceptTerms address={address} network={network} />}
       {step === "register-node" && <RegisterNode address={address} configHash={sync.configHash} network={network} registered={registered} />}
       {step === "run-dkg" && <RunDkg address={address} configHash={sync.configHash} origin={origin} missing={sync.missing} />}
-      {children}
     </section>
   );
 }

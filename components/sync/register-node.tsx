@@ -3,7 +3,7 @@
 import { useId, useState } from "react";
 import { isAddressEqual, type Address, type Hex } from "viem";
 import { useAccount, useSignTypedData } from "wagmi";
-import { DEFINITION_VERSION } from "@/lib/obol/definition-builder";
+import { DEFINITION_VERSION } from "@/lib/obol/version";
 import { enrTypedData, operatorConfigHashTypedData } from "@/lib/obol/eip712";
 import { parseEnr } from "@/lib/obol/enr";
 import type { SyncNetwork } from "./network";
@@ -18,8 +18,13 @@ export type RegisteredNode = { address: Address; enr: string };
 function enrProblem(enr: string, address: Address, registered: readonly RegisteredNode[]): string | null {
   const parsed = parseEnr(enr);
   if (!parsed.ok) return `This ENR is invalid: ${parsed.reason}.`;
-  const other = registered.find((r) => r.enr === enr && !isAddressEqual(r.address, address));
-  return other ? `Operator ${other.address} already registered this ENR; each operator runs its own charon node.` : null;
+  // The server refuses a node key already registered, whatever the rest of the record says.
+  const key = parsed.enr.publicKey;
+  const other = registered.find((r) => {
+    const theirs = parseEnr(r.enr);
+    return theirs.ok && theirs.enr.publicKey === key && !isAddressEqual(r.address, address);
+  });
+  return other ? `Operator ${other.address} already registered this node key; each operator runs its own charon node.` : null;
 }
 
 /**

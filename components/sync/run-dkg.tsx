@@ -35,15 +35,14 @@ export function RunDkg({ address, configHash, origin, missing }: { address: Addr
           charon publishes the lock to this portal when the ceremony succeeds.
         </p>
       )}
-      <div role="tablist" aria-label="How you run charon" className="flex gap-1">
+      <div role="group" aria-label="How you run charon" className="flex gap-1">
         {(Object.keys(variants) as (keyof typeof variants)[]).map((key) => (
           <button
             key={key}
             type="button"
-            role="tab"
-            aria-selected={variant === key}
+            aria-pressed={variant === key}
             onClick={() => setVariant(key)}
-            className={`rounded-md px-3 py-1 text-sm ${variant === key ? "bg-slate-800 text-white" : "text-slate-400 hover:text-white"}`}
+            className={`rounded-md px-3 py-1 text-sm focus-visible:ring-2 focus-visible:ring-orange-500 focus-visible:outline-none ${variant === key ? "bg-slate-800 text-white" : "text-slate-400 hover:text-white"}`}
           >
             {variants[key]}
           </button>

@@ -6,12 +6,11 @@
 import { createTestClient, encodeFunctionData, http, keccak256, parseEther, parseEventLogs, toHex, type Account, type Hex } from "viem";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auctionAbi, vaultAbi } from "@/contracts-abi";
-import { bidPrice } from "@/lib/auction/math";
+import { bidPrice, JOIN_CLUSTER_4 } from "@/lib/auction/math";
 import { devAccounts } from "../accounts";
 import { auctionParameters } from "../deploy";
 import { mined, mineTogether, minedRevertName, ownChain, revertAfterEach, revertName } from "../testing/chain";
 
-const JOIN_CLUSTER_4 = 1;
 const JOIN_CLUSTER_7 = 2;
 const E = auctionParameters.expectedDailyReturnWei;
 const owner = devAccounts[0];

@@ -5,12 +5,11 @@
 import { parseEventLogs } from "viem";
 import { describe, expect, it } from "vitest";
 import { auctionAbi } from "@/contracts-abi";
-import { auctionScore, bidPrice, Uint256OverflowError } from "@/lib/auction/math";
+import { auctionScore, bidPrice, JOIN_CLUSTER_4, Uint256OverflowError } from "@/lib/auction/math";
 import { devAccounts, seededOperators } from "../accounts";
 import { auctionParameters } from "../deploy";
 import { mined, ownChain, revertAfterEach, revertName, testChain } from "../testing/chain";
 
-const JOIN_CLUSTER_4 = 1;
 const discounts = [0, 1, 1999, 2000] as const;
 const durations = [90, 91, 365, 1000, 3650, 10_000] as const;
 const grid = discounts.flatMap((discountRate) => durations.map((days) => [discountRate, days] as const));

@@ -19,12 +19,11 @@ import {
 } from "viem";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auctionAbi, vaultAbi } from "@/contracts-abi";
-import { auctionScore, averageScore, bidPrice } from "@/lib/auction/math";
+import { auctionScore, averageScore, bidPrice, JOIN_CLUSTER_4 } from "@/lib/auction/math";
 import { devAccounts } from "../accounts";
 import { auctionParameters } from "../deploy";
 import { gasCost, mined, mineTogether, ownChain, revertAfterEach, revertName } from "../testing/chain";
 
-const JOIN_CLUSTER_4 = 1;
 const E = auctionParameters.expectedDailyReturnWei;
 const owner = devAccounts[0];
 const ops = devAccounts.slice(1, 9);

@@ -17,13 +17,12 @@ import {
 import { describe, expect, it } from "vitest";
 import { auctionAbi, multicall3Abi } from "@/contracts-abi";
 import { multicall3Address } from "@/lib/chain/chains";
-import { auctionScore, averageScore } from "@/lib/auction/math";
+import { auctionScore, averageScore, JOIN_CLUSTER_4 } from "@/lib/auction/math";
 import { seededOperators } from "../accounts";
 import { compileContracts } from "../compile";
 import { auctionParameters } from "../deploy";
 import { revertName, testChain } from "../testing/chain";
 
-const JOIN_CLUSTER_4 = 1;
 const E = auctionParameters.expectedDailyReturnWei;
 
 describe("Multicall3", () => {

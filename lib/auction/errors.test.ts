@@ -4,7 +4,7 @@ import { auctionAbi } from "@/contracts-abi";
 import { devAccounts, seededOperators } from "@/devnet/accounts";
 import { testChain } from "@/devnet/testing/chain";
 import { auctionErrorSentences, auctionRevertName, explainAuctionError } from "./errors";
-import { JOIN_CLUSTER_4 } from "./ranking";
+import { JOIN_CLUSTER_4 } from "./math";
 
 /** The error a failed call on the shared devnet throws (nothing is sent: simulations and reads). */
 async function failure(call: () => Promise<unknown>): Promise<unknown> {

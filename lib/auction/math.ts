@@ -22,6 +22,9 @@ export const DAILY_GROWTH_RAY = 10_001n * 10n ** 23n;
 /** Only JOIN_CLUSTER_4 auctions are live. */
 export const CLUSTER_SIZE = 4n;
 
+/** AuctionType.JOIN_CLUSTER_4, as the contract's enum encodes it. */
+export const JOIN_CLUSTER_4 = 1;
+
 export type AuctionParams = {
   /** The contract's `expectedDailyReturnWei()`: a whole validator's expected daily reward. */
   expectedDailyReturnWei: bigint;

@@ -11,7 +11,8 @@ import type { Database } from "@/lib/db";
 import { testDatabases } from "@/lib/db/testing";
 import { readWonBids } from "./auction-view";
 import { auctionScore, dailyVcPrice } from "./math";
-import { JOIN_CLUSTER_4, readAuction } from "./ranking";
+import { JOIN_CLUSTER_4 } from "./math";
+import { readAuction } from "./ranking";
 import { placeBid } from "./seats";
 
 const op = (n: number) => seededOperators[n - 1];

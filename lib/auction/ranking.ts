@@ -2,6 +2,7 @@ import type { Address, ContractFunctionReturnType, Hex, PublicClient } from "vie
 import { auctionAbi } from "@/contracts-abi";
 import type { BidDetails, NodeOpDetails } from "@/lib/chain/cluster-state";
 import { seatWinners, type RankEntry } from "./seats";
+import { JOIN_CLUSTER_4 } from "./math";
 
 /**
  * The auction as the chain holds it now: its parameters and the ranking of pending bids with
@@ -10,7 +11,6 @@ import { seatWinners, type RankEntry } from "./seats";
  */
 
 /** AuctionType.JOIN_CLUSTER_4, the only live auction. */
-export const JOIN_CLUSTER_4 = 1;
 
 /** The ranking is read whole (seats and the bid preview need all of it), up to this many bids. */
 export const maxRankingRead = 2000;

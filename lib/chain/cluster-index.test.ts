@@ -4,6 +4,7 @@ import { deployer, seededOperators } from "@/devnet/accounts";
 import { startAnvil, type Anvil } from "@/devnet/anvil";
 import { deployDevnet, type Deployment } from "@/devnet/deploy";
 import { seedClusters, seedDevnet } from "@/devnet/seed";
+import { chainDataOf } from "@/lib/clusters/definition";
 import type { Database } from "@/lib/db";
 import { testDatabases } from "@/lib/db/testing";
 import { buildDefinition } from "@/lib/obol/definition-builder";
@@ -86,18 +87,7 @@ describe.each(testDatabases())("cluster index on $name", ({ open }) => {
 
     // The stored config hash is the definition builder's, from the stored chain data.
     for (const cluster of clusters) {
-      const definition = buildDefinition(
-        {
-          order: cluster.ordinal,
-          clusterId: cluster.clusterId,
-          createdAt: cluster.createdAt,
-          operators: cluster.operators,
-          splitAddr: cluster.split,
-          eigenPodAddr: cluster.eigenPod,
-          forkVersion: "0x10000910",
-        },
-        deployer.address,
-      );
+      const definition = buildDefinition(chainDataOf(cluster, "0x10000910"), deployer.address);
       expect(cluster.configHash).toBe(definition.config_hash);
       expect(await findIndexedCluster(db, deployment, cluster.configHash)).toEqual(cluster);
     }

@@ -1,10 +1,10 @@
 import "server-only";
-import { privateKeyToAccount } from "viem/accounts";
 import { publicClient } from "@/lib/chain/client";
 import { syncClusterIndex, type IndexTarget } from "@/lib/chain/cluster-index";
 import type { IndexScope } from "@/lib/chain/indexed-clusters";
 import { getDatabase } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { creatorAccount } from "./configured";
 
 /** The configured network's index: where it lives and how to bring it up to date. */
 export async function indexTarget(): Promise<IndexTarget & IndexScope> {
@@ -18,7 +18,7 @@ export async function indexTarget(): Promise<IndexTarget & IndexScope> {
     chunkSize: env.LOG_CHUNK_SIZE,
     confirmations: env.INDEX_CONFIRMATIONS,
     forkVersion: env.FORK_VERSION,
-    creator: privateKeyToAccount(env.CREATOR_PRIVATE_KEY).address,
+    creator: creatorAccount().address,
   };
 }
 

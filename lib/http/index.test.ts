@@ -42,6 +42,22 @@ describe("request helpers", () => {
     await expect(readJson(new Request("http://x/", { method: "POST", body: "{" }))).rejects.toMatchObject({ status: 400 });
   });
 
+  it("refuses a body past the limit, also when it streams in without a length", async () => {
+    const big = JSON.stringify({ pad: "x".repeat(2048) });
+    await expect(readJson(new Request("http://x/", { method: "POST", body: big }), 1024)).rejects.toMatchObject({ status: 413 });
+    const stream = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < 4; i++) controller.enqueue(new TextEncoder().encode(" ".repeat(400)));
+        controller.enqueue(new TextEncoder().encode("{}"));
+        controller.close();
+      },
+    });
+    const chunked = new Request("http://x/", { method: "POST", body: stream, duplex: "half" } as RequestInit);
+    expect(chunked.headers.get("content-length")).toBeNull();
+    await expect(readJson(chunked, 1024)).rejects.toMatchObject({ status: 413 });
+    expect(await readJson(new Request("http://x/", { method: "POST", body: big }), 4096)).toEqual(JSON.parse(big));
+  });
+
   it("reads a bearer token", () => {
     expect(bearerToken(new Request("http://x/", { headers: { authorization: "Bearer 0xabc" } }))).toBe("0xabc");
     expect(bearerToken(new Request("http://x/", { headers: { authorization: "Basic 0xabc" } }))).toBeNull();

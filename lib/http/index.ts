@@ -43,10 +43,24 @@ export function withErrors<Args extends unknown[]>(handler: (...args: Args) => P
   };
 }
 
-/** The request body as JSON, or a 400 saying it is not. */
-export async function readJson(request: Request): Promise<unknown> {
+/**
+ * The request body as JSON, or a 400 saying it is not; a 413 past `maxBytes`, counted as the body
+ * streams in (a chunked request has no content-length to trust).
+ */
+export async function readJson(request: Request, maxBytes = 1024 * 1024): Promise<unknown> {
+  const tooLarge = () => new HttpError(413, `The request body is larger than ${Math.round(maxBytes / 1024)} kB.`);
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
+      size += chunk.byteLength;
+      if (size > maxBytes) throw tooLarge();
+      chunks.push(chunk);
+    }
+  }
   try {
-    return await request.json();
+    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
   } catch {
     throw new HttpError(400, "The request body is not valid JSON.");
   }

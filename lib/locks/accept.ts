@@ -1,12 +1,11 @@
 import type { Hex, LocalAccount } from "viem";
 import type { IndexedCluster } from "@/lib/chain/indexed-clusters";
-import { servedDefinition } from "@/lib/clusters/definition";
+import { currentDefinition } from "@/lib/clusters/definition";
 import type { Sql } from "@/lib/db";
 import { HttpError } from "@/lib/http";
 import { lockSchema, type Definition, type Lock } from "@/lib/obol/schema";
 import { definitionHash } from "@/lib/obol/ssz";
 import { verifyLock, type VerifyResult } from "@/lib/obol/verify";
-import { registrationsOf } from "@/lib/sync/storage";
 import { saveLock, type LockSource, type StoredLock } from "./storage";
 
 /**
@@ -21,16 +20,6 @@ export type AcceptLockDeps = {
 };
 
 export type LockOrigin = { via: LockSource; by: string };
-
-/** The definition GET /api/v1/definition/{configHash} serves now: every registration filled in. */
-export async function currentDefinition(sql: Sql, cluster: IndexedCluster, deps: Pick<AcceptLockDeps, "creator" | "forkVersion">): Promise<Definition> {
-  const regs = (await registrationsOf(sql, [cluster.configHash])).get(cluster.configHash.toLowerCase() as Hex) ?? [];
-  return servedDefinition(
-    cluster,
-    regs.map((r) => ({ address: r.address, enr: r.enr, config_signature: r.configSignature, enr_signature: r.enrSignature })),
-    { creator: deps.creator(), forkVersion: deps.forkVersion() },
-  );
-}
 
 const operatorFields = ["address", "enr", "config_signature", "enr_signature"] as const;
 
@@ -113,7 +102,7 @@ export async function acceptLock(
     throw new HttpError(404, `This lock is for config hash ${configHash}, which is no cluster of this portal's network: publish it to the portal that served its definition.`);
   }
 
-  const served = await currentDefinition(sql, cluster, deps);
+  const served = await currentDefinition(sql, cluster, { creator: deps.creator(), forkVersion: deps.forkVersion() });
   const missing = served.operators.filter((o) => o.enr === "").map((o) => o.address);
   if (missing.length > 0) {
     throw new HttpError(
@@ -131,6 +120,15 @@ export async function acceptLock(
     );
   }
 
+  // The BLS checks cost a pairing per share: refuse a lock shaped unlike its definition before them.
+  const sharesPerValidator = lock.distributed_validators.map((dv) => dv.public_shares.length);
+  if (lock.distributed_validators.length !== def.num_validators || sharesPerValidator.some((n) => n !== def.operators.length)) {
+    throw new HttpError(
+      422,
+      `The lock has ${lock.distributed_validators.length} distributed validators with ${sharesPerValidator.join(", ") || "no"} public shares; ` +
+        `its definition asks for ${def.num_validators} with one share per operator (${def.operators.length}).`,
+    );
+  }
   const failures = lockFailures(lock, await verifyLock(lock));
   if (failures.length > 0) throw new HttpError(422, `The lock does not verify: ${failures.join("; ")}.`, { failures });
 

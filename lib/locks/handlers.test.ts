@@ -129,6 +129,15 @@ describe.each(testDatabases())("lock API on $name", ({ open }) => {
       expect(await message(response)).toMatch(/^The lock does not verify: signature_aggregate does not verify against the public shares/);
     });
 
+    it("more validators than the definition asks for, before any BLS work (422)", async () => {
+      const dvs = genuine.json.distributed_validators;
+      const response = await api.postLock(post(withField(genuine.json, { distributed_validators: [...dvs, ...dvs, ...dvs] })));
+      expect(response.status).toBe(422);
+      expect(await message(response)).toBe(
+        "The lock has 3 distributed validators with 4, 4, 4 public shares; its definition asks for 1 with one share per operator (4).",
+      );
+    });
+
     it("a definition that is not complete on this portal (422)", async () => {
       const half = newCluster(4);
       await registerOperators(db, half, enrKeys(180, 2));

@@ -38,10 +38,7 @@ const attachment = (fileName: string) => ({ ...noStore, "content-disposition": `
 export function lockHandlers(deps: LockDeps) {
   /** POST /api/v1/lock: what `charon dkg --publish` sends (the lock JSON as the body). */
   const postLock = withErrors(async (request: Request) => {
-    if (Number(request.headers.get("content-length") ?? 0) > MAX_LOCK_BYTES) {
-      throw new HttpError(413, `A lock file is at most ${MAX_LOCK_BYTES / 1024 / 1024} MB.`);
-    }
-    const json = await readJson(request);
+    const json = await readJson(request, MAX_LOCK_BYTES);
     const { outcome, lock } = await acceptLock(await deps.db(), json, deps, poster(request));
     return Response.json(
       {

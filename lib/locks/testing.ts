@@ -9,7 +9,8 @@ import { buildDefinition } from "@/lib/obol/definition-builder";
 import { testKeyHex } from "@/lib/obol/testdata/enr-builder";
 import { saveRegistration } from "@/lib/sync/storage";
 import { hoodiForkVersion, testCreator, testOperators } from "@/lib/sync/testing";
-import { currentDefinition, type AcceptLockDeps } from "./accept";
+import { chainDataOf, currentDefinition } from "@/lib/clusters/definition";
+import type { AcceptLockDeps } from "./accept";
 
 export const signer = { creator: () => testCreator, forkVersion: () => hoodiForkVersion };
 
@@ -24,18 +25,7 @@ export const enrKeys = (base: number, count = 4): Hex[] => Array.from({ length: 
 
 /** Stores the registrations of the first `keys.length` operators, signed by their wallets. */
 export async function registerOperators(sql: Sql, cluster: IndexedCluster, keys: readonly Hex[]): Promise<void> {
-  const unsigned = buildDefinition(
-    {
-      order: cluster.ordinal,
-      clusterId: cluster.clusterId,
-      createdAt: cluster.createdAt,
-      operators: cluster.operators,
-      splitAddr: cluster.split,
-      eigenPodAddr: cluster.eigenPod,
-      forkVersion: hoodiForkVersion,
-    },
-    testCreator.address,
-  );
+  const unsigned = buildDefinition(chainDataOf(cluster, hoodiForkVersion), testCreator.address);
   for (const [i, key] of keys.entries()) {
     const reg = await registerOperator(unsigned, testOperators[i], key);
     const enr = parseEnr(reg.enr);
@@ -53,5 +43,5 @@ export async function registerOperators(sql: Sql, cluster: IndexedCluster, keys:
 
 /** A test-DKG lock of the definition the portal serves for `cluster` now. */
 export async function lockOfServed(sql: Sql, cluster: IndexedCluster, keys: readonly Hex[], seed = "lock test") {
-  return runTestDkg({ definition: await currentDefinition(sql, cluster, signer), operatorKeys: keys, seed });
+  return runTestDkg({ definition: await currentDefinition(sql, cluster, { creator: signer.creator(), forkVersion: signer.forkVersion() }), operatorKeys: keys, seed });
 }

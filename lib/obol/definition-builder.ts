@@ -3,6 +3,7 @@
 import { getAddress, isAddressEqual, size, type Address, type Hex, type LocalAccount } from "viem";
 import { creatorConfigHashTypedData } from "@/lib/obol/eip712";
 import type { Definition } from "@/lib/obol/schema";
+import { DEFINITION_VERSION } from "@/lib/obol/version";
 import { configHash, definitionHash } from "@/lib/obol/ssz";
 
 export interface ClusterChainData {
@@ -25,7 +26,6 @@ export interface OperatorRegistration {
   enr_signature: Hex;
 }
 
-export const DEFINITION_VERSION = "v1.10.0";
 export const TARGET_GAS_LIMIT = 36_000_000;
 
 /** charon's default threshold (cluster.Threshold): ceil(2n/3). */

@@ -1,7 +1,7 @@
 import "server-only";
 import { isAddressEqual, type Address, type Hex } from "viem";
 import type { IndexedCluster } from "@/lib/chain/indexed-clusters";
-import { getDatabase, type Sql } from "@/lib/db";
+import type { Sql } from "@/lib/db";
 import { syncState, type OperatorState, type Phase } from "./steps";
 import { registrationsOf, termsAcceptedBy, termsVersion } from "./storage";
 
@@ -53,15 +53,4 @@ export async function readClustersSync(sql: Sql, requests: readonly SyncRequest[
       return [configHash, { configHash, phase: state.phase, operators, missing: inputs.filter((i) => !i.registration).map((i) => i.address) }];
     }),
   );
-}
-
-/** Batched variant for lists: one round of queries for every cluster shown. */
-export async function getClustersSync(requests: readonly SyncRequest[]): Promise<Map<Hex, ClusterSync>> {
-  return readClustersSync(await getDatabase(), requests);
-}
-
-/** One cluster's synchronization: each operator's step and status, and the phase to show. */
-export async function getClusterSync(cluster: SyncCluster, chainStatus: number, hasLock: boolean): Promise<ClusterSync> {
-  const all = await getClustersSync([{ cluster, chainStatus, hasLock }]);
-  return all.get(cluster.configHash.toLowerCase() as Hex)!;
 }

@@ -1,9 +1,9 @@
 import { getAddress, isAddress, isAddressEqual, isHex, type Address, type Hex, type LocalAccount } from "viem";
 import { z } from "zod";
 import type { IndexedCluster } from "@/lib/chain/indexed-clusters";
-import { servedDefinition } from "@/lib/clusters/definition";
+import { currentDefinition } from "@/lib/clusters/definition";
 import type { Sql } from "@/lib/db";
-import { DEFINITION_VERSION } from "@/lib/obol/definition-builder";
+import { DEFINITION_VERSION } from "@/lib/obol/version";
 import {
   chainIdForForkVersion,
   enrTypedData,
@@ -14,7 +14,7 @@ import {
 } from "@/lib/obol/eip712";
 import { parseEnr } from "@/lib/obol/enr";
 import { bearerToken, HttpError, readJson, withErrors } from "@/lib/http";
-import { registrationsOf, saveRegistration, saveTermsAcceptance, termsAcceptedBy, termsVersion, type StoredRegistration } from "./storage";
+import { saveRegistration, saveTermsAcceptance, termsAcceptedBy, termsVersion, type StoredRegistration } from "./storage";
 
 /**
  * The Obol-compatible synchronization API (DESIGN.md §3, §5) as handlers over injected
@@ -86,14 +86,8 @@ export function syncHandlers(deps: SyncDeps) {
     return cluster;
   }
 
-  async function definitionOf(sql: Sql, cluster: IndexedCluster) {
-    const regs = (await registrationsOf(sql, [cluster.configHash])).get(cluster.configHash.toLowerCase() as Hex) ?? [];
-    return servedDefinition(
-      cluster,
-      regs.map((r) => ({ address: r.address, enr: r.enr, config_signature: r.configSignature, enr_signature: r.enrSignature })),
-      { creator: deps.creator(), forkVersion: deps.forkVersion() },
-    );
-  }
+  const definitionOf = (sql: Sql, cluster: IndexedCluster) =>
+    currentDefinition(sql, cluster, { creator: deps.creator(), forkVersion: deps.forkVersion() });
 
   /** POST /api/v1/termsAndConditions: the TermsAndConditions signature as `Authorization: Bearer`. */
   const postTerms = withErrors(async (request: Request) => {
