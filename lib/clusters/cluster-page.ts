@@ -5,7 +5,7 @@ import { z } from "zod";
 import { readChainState } from "@/lib/chain/cluster-state";
 import { findIndexedCluster } from "@/lib/chain/indexed-clusters";
 import { getEnv } from "@/lib/env";
-import { beaconLookup } from "@/lib/locks/beacon";
+import { beaconLookup, type BeaconLookup } from "@/lib/locks/beacon";
 import { lockOf } from "@/lib/locks/storage";
 import { validatorsView } from "@/lib/locks/validators";
 import { readClustersSync } from "@/lib/sync/cluster-sync";
@@ -23,6 +23,16 @@ const zeroHash = `0x${"00".repeat(32)}`;
  * Everything the cluster page shows that comes from the index and the chain, in one multicall;
  * null when no cluster has this config hash. Values are strings and numbers (JSON-safe).
  */
+let beacon: BeaconLookup | undefined;
+
+/** The configured beacon node's lookup, one per process so its answers are shared; null without one. */
+function configuredBeacon(): BeaconLookup | null {
+  const url = getEnv().BEACON_API_URL;
+  if (!url) return null;
+  beacon ??= beaconLookup(url);
+  return beacon;
+}
+
 export const getClusterView = cache(async (configHash: Hex) => {
   const index = await syncedIndex();
   const cluster = await findIndexedCluster(index.db, index, configHash);
@@ -37,10 +47,9 @@ export const getClusterView = cache(async (configHash: Hex) => {
   ]);
   const details = state.clusters.get(cluster.clusterId)!;
   const clusterPubKeyHash = details.clusterPubKeyHash === zeroHash ? null : details.clusterPubKeyHash;
-  const beaconUrl = getEnv().BEACON_API_URL;
   const [syncs, lock] = await Promise.all([
     readClustersSync(index.db, [{ cluster, chainStatus: details.status, hasLock: stored !== null }]),
-    stored && validatorsView(stored, { eigenPod: cluster.eigenPod, clusterPubKeyHash, beacon: beaconUrl ? beaconLookup(beaconUrl) : null }),
+    stored && validatorsView(stored, { eigenPod: cluster.eigenPod, clusterPubKeyHash, beacon: configuredBeacon() }),
   ]);
   const sync = syncs.get(cluster.configHash)!;
   const operators = cluster.operators.map((address, i) => {

@@ -30,10 +30,15 @@ export type BeaconValidator =
 
 export type BeaconLookup = (pubkey: Hex) => Promise<BeaconValidator>;
 
-/** A lookup against the beacon node at `baseUrl`; every failure becomes a sentence, never a throw. */
-export function beaconLookup(baseUrl: string, fetchImpl: typeof fetch = fetch, timeoutMs = 4000): BeaconLookup {
+/**
+ * A lookup against the beacon node at `baseUrl`; every failure becomes a sentence, never a throw.
+ * Answers are kept for `ttlMs` (statuses and balances move once an epoch), so the cluster page's
+ * refreshes every 12 s in every open tab do not each wait on the beacon node.
+ */
+export function beaconLookup(baseUrl: string, fetchImpl: typeof fetch = fetch, timeoutMs = 4000, ttlMs = 60_000): BeaconLookup {
   const base = baseUrl.replace(/\/+$/, "");
-  return async (pubkey) => {
+  const cache = new Map<string, { at: number; answer: Promise<BeaconValidator> }>();
+  const lookup: BeaconLookup = async (pubkey) => {
     try {
       const response = await fetchImpl(`${base}/eth/v1/beacon/states/head/validators/${pubkey.toLowerCase()}`, {
         headers: { accept: "application/json" },
@@ -49,5 +54,13 @@ export function beaconLookup(baseUrl: string, fetchImpl: typeof fetch = fetch, t
       const reason = error instanceof z.ZodError ? "an unexpected answer" : error instanceof Error ? error.message : String(error);
       return { kind: "error", message: `the beacon node could not be read (${reason})` };
     }
+  };
+  return (pubkey) => {
+    const key = pubkey.toLowerCase();
+    const hit = cache.get(key);
+    if (hit && Date.now() - hit.at < ttlMs) return hit.answer;
+    const answer = lookup(pubkey);
+    cache.set(key, { at: Date.now(), answer });
+    return answer;
   };
 }

@@ -130,7 +130,7 @@ describe.each(testDatabases())("lock API on $name", ({ open }) => {
     });
 
     it("more validators than the definition asks for, before any BLS work (422)", async () => {
-      const dvs = genuine.json.distributed_validators;
+      const dvs = genuine.json.distributed_validators ?? [];
       const response = await api.postLock(post(withField(genuine.json, { distributed_validators: [...dvs, ...dvs, ...dvs] })));
       expect(response.status).toBe(422);
       expect(await message(response)).toBe(

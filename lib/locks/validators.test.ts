@@ -76,6 +76,16 @@ describe("beaconLookup", () => {
 
     const view = await validatorsView(stored(dkg), { eigenPod, clusterPubKeyHash: null, beacon: lookup });
     expect(view.validators[0]).toMatchObject({ onChain: "not-set", beacon: { kind: "found", label: "Active" } });
+    // The second read was answered from the cache.
+    expect(fetchImpl).toHaveBeenCalledTimes(1);
+  });
+
+  it("asks the node again once an answer is older than its time to live", async () => {
+    const fetchImpl = answer(404, { code: 404, message: "Validator not found" });
+    const lookup = beaconLookup("http://b", fetchImpl as unknown as typeof fetch, 4000, 0);
+    await lookup(pubkey);
+    await lookup(pubkey);
+    expect(fetchImpl).toHaveBeenCalledTimes(2);
   });
 
   it("turns an unknown key, an error status and an unreachable node into states, never throws", async () => {
