@@ -1,3 +1,4 @@
+import { formatUnits } from "viem";
 import type { ReactNode } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 import { ExplorerLink } from "@/components/ui/explorer-link";
@@ -188,7 +189,7 @@ export function ValidatorsList({ cluster, children }: { cluster: Cluster; childr
                 cluster-lock.json
               </a>
               {lock.depositFiles.map((file) => (
-                <a key={file.fileName} href={`${base}/deposit-data.json?amount=${BigInt(file.amountGwei) / GWEI}`} download={file.fileName} className={linkClass}>
+                <a key={file.fileName} href={`${base}/deposit-data.json?amount=${formatUnits(BigInt(file.amountGwei), 9)}`} download={file.fileName} className={linkClass}>
                   {file.fileName}
                 </a>
               ))}

@@ -1,10 +1,10 @@
-import { isHex, type Hex } from "viem";
+import { formatUnits, isHex, parseUnits, type Hex } from "viem";
 import { z } from "zod";
 import type { Sql } from "@/lib/db";
 import { HttpError, readJson, withErrors } from "@/lib/http";
 import { lockSchema } from "@/lib/obol/schema";
 import { acceptLock, type AcceptLockDeps } from "./accept";
-import { depositAmounts, depositDataFile, depositDataText, depositFileName, FULL_DEPOSIT_GWEI, GWEI_PER_ETH } from "./deposit-data";
+import { depositAmounts, depositDataFile, depositDataText, depositFileName, FULL_DEPOSIT_GWEI } from "./deposit-data";
 import { lockByHash, lockOf, type LockSource } from "./storage";
 import { UPLOAD_HEADER } from "./upload-header";
 
@@ -80,18 +80,18 @@ export function lockHandlers(deps: LockDeps) {
   /** GET /api/clusters/{configHash}/deposit-data.json?amount=<ETH>: charon's deposit-data file (32 ETH by default). */
   const downloadDepositData = withErrors(async (request: Request, { params }: Params<{ configHash: string }>) => {
     const stored = await storedLockOf(hash32("config hash").parse((await params).configHash));
-    const amountEth = z.coerce
-      .number({ message: "expected the deposit amount in ETH" })
-      .int()
-      .positive()
-      .optional()
-      .parse(new URL(request.url).searchParams.get("amount") ?? undefined);
-    const amountGwei = amountEth === undefined ? FULL_DEPOSIT_GWEI : BigInt(amountEth) * GWEI_PER_ETH;
+    const amountGwei =
+      z
+        .string()
+        .regex(/^\d+(\.\d{1,9})?$/, "expected the deposit amount in ETH, such as 32 or 1.5")
+        .transform((eth) => parseUnits(eth, 9))
+        .optional()
+        .parse(new URL(request.url).searchParams.get("amount") ?? undefined) ?? FULL_DEPOSIT_GWEI;
     const lock = lockSchema.parse(stored.body);
     const entries = depositDataFile(lock, amountGwei);
     if (entries.length === 0) {
-      const amounts = depositAmounts(lock).map((a) => `${a / GWEI_PER_ETH} ETH`);
-      throw new HttpError(404, `This lock has no ${amountGwei / GWEI_PER_ETH} ETH deposit; its deposits are ${amounts.join(", ")}.`);
+      const amounts = depositAmounts(lock).map((a) => `${formatUnits(a, 9)} ETH`);
+      throw new HttpError(404, `This lock has no ${formatUnits(amountGwei, 9)} ETH deposit; its deposits are ${amounts.join(", ")}.`);
     }
     return new Response(depositDataText(entries), { headers: { ...attachment(depositFileName(amountGwei)), "content-type": "application/json" } });
   });
