@@ -1,15 +1,14 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { bytesToHex, hexToBytes, type Hex } from "viem";
 import { aggregateSignatures, randomSecretKey, secretToPublicKey, sign, thresholdAggregate, thresholdSplit } from "./bls-keys";
 import { verifyLockBls, type LockBlsResult } from "./bls";
 import { depositSigningRoot, withdrawalCredentials } from "./deposit";
 import { registrationSigningRoot } from "./registration";
+import { loadVector } from "@/lib/obol/testdata/vectors";
 
 type Json = Record<string, any>;
 
-const vector = (name: string): Json =>
-  JSON.parse(readFileSync(`/work/shared/vectors/charon/${name}.json`, "utf8")) as Json;
+const vector = (name: string): Json => loadVector(`${name}.json`) as Json;
 
 /** [public_shares, deposit_data, builder_registration] per DV, plus the aggregate. */
 function summary(r: LockBlsResult) {
