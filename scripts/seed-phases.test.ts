@@ -6,6 +6,7 @@ import { startAnvil, type Anvil } from "@/devnet/anvil";
 import { deployDevnet, type Deployment } from "@/devnet/deploy";
 import { seedDevnet } from "@/devnet/seed";
 import { seedPhases, type SeededCluster } from "./seed-phases";
+import { usePortalEnv } from "@/devnet/testing/portal-env";
 
 type Handler = (request: Request, context: { params: Promise<{ configHash: string }> }) => Promise<Response>;
 type Module = Partial<Record<"GET" | "POST" | "PUT", Handler>>;
@@ -19,17 +20,7 @@ beforeAll(async () => {
   anvil = await startAnvil();
   deployment = await deployDevnet(anvil.rpcUrl);
   await seedDevnet(anvil.rpcUrl, deployment);
-  // The configuration is read once, on first use: set it before the routes load.
-  Object.assign(process.env, {
-    NETWORK: "devnet",
-    RPC_URL: anvil.rpcUrl,
-    AUCTION_ADDRESS: deployment.auction,
-    VAULT_ADDRESS: deployment.vault,
-    DEPLOYMENT_BLOCK: String(deployment.deploymentBlock),
-    PGLITE_DIR: "memory",
-  });
-  delete process.env.DATABASE_URL;
-  delete process.env.BEACON_API_URL;
+  usePortalEnv(anvil.rpcUrl, deployment);
   const routes: [RegExp, Module][] = [
     [/^\/api\/clusters$/, await import("@/app/api/clusters/route")],
     [/^\/api\/clusters\/(?<configHash>[^/]+)$/, await import("@/app/api/clusters/[configHash]/route")],

@@ -2,21 +2,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { auctionParameters } from "@/devnet/deploy";
 import { testChain } from "@/devnet/testing/chain";
+import { usePortalEnv } from "@/devnet/testing/portal-env";
 
 type Route = typeof import("./route");
 let route: Route;
 
 beforeAll(async () => {
   const { rpcUrl, deployment } = testChain();
-  // The configuration is read once, on first use: set it before the route loads.
-  Object.assign(process.env, {
-    NETWORK: "devnet",
-    RPC_URL: rpcUrl,
-    AUCTION_ADDRESS: deployment.auction,
-    VAULT_ADDRESS: deployment.vault,
-    DEPLOYMENT_BLOCK: String(deployment.deploymentBlock),
-    PGLITE_DIR: "memory",
-  });
+  usePortalEnv(rpcUrl, deployment);
   route = await import("./route");
 });
 

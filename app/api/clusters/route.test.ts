@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { seededOperators } from "@/devnet/accounts";
 import { testChain } from "@/devnet/testing/chain";
+import { usePortalEnv } from "@/devnet/testing/portal-env";
 
 type ListRoute = typeof import("./route");
 type ClusterRoute = typeof import("./[configHash]/route");
@@ -12,16 +13,7 @@ let one: ClusterRoute;
 const chain = testChain();
 
 beforeAll(async () => {
-  // The configuration is read once, on first use: set it before the routes load.
-  Object.assign(process.env, {
-    NETWORK: "devnet",
-    RPC_URL: chain.rpcUrl,
-    AUCTION_ADDRESS: chain.deployment.auction,
-    VAULT_ADDRESS: chain.deployment.vault,
-    DEPLOYMENT_BLOCK: String(chain.deployment.deploymentBlock),
-    PGLITE_DIR: "memory",
-  });
-  delete process.env.DATABASE_URL;
+  usePortalEnv(chain.rpcUrl, chain.deployment);
   list = await import("./route");
   one = await import("./[configHash]/route");
 });

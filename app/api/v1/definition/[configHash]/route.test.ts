@@ -11,6 +11,7 @@ import { enrTypedData, operatorConfigHashTypedData, TERMS_AND_CONDITIONS_HASH, t
 import { definitionSchema } from "@/lib/obol/schema";
 import { buildEnr, testKey } from "@/lib/obol/testdata/enr-builder";
 import { verifyDefinition } from "@/lib/obol/verify";
+import { usePortalEnv } from "@/devnet/testing/portal-env";
 
 type Route = typeof import("./route");
 type TermsRoute = typeof import("../../termsAndConditions/route");
@@ -25,16 +26,7 @@ beforeAll(async () => {
   anvil = await startAnvil();
   const deployment = await deployDevnet(anvil.rpcUrl);
   await seedDevnet(anvil.rpcUrl, deployment);
-  // The configuration is read once, on first use: set it before the routes load.
-  Object.assign(process.env, {
-    NETWORK: "devnet",
-    RPC_URL: anvil.rpcUrl,
-    AUCTION_ADDRESS: deployment.auction,
-    VAULT_ADDRESS: deployment.vault,
-    DEPLOYMENT_BLOCK: String(deployment.deploymentBlock),
-    PGLITE_DIR: "memory",
-  });
-  delete process.env.DATABASE_URL;
+  usePortalEnv(anvil.rpcUrl, deployment);
   route = await import("./route");
   terms = await import("../../termsAndConditions/route");
   const { syncedIndex } = await import("@/lib/clusters/index-target");
