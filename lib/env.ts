@@ -1,6 +1,6 @@
 import { getAddress, isAddress, type Address, type Hex } from "viem";
 import { z } from "zod";
-import { FORK_VERSION_CHAIN_IDS } from "@/lib/obol/eip712";
+import { networkOf, networks } from "@/lib/obol/networks";
 
 /**
  * The portal's configuration: read from process.env in this one place, validated with zod.
@@ -94,14 +94,14 @@ const schema = z
   .superRefine((e, ctx) => {
     // Operators sign EIP-712 messages whose domain chain id comes from the fork version (charon's
     // rule); their wallet must be on that chain, so the two settings have to agree.
-    const forkChainId = FORK_VERSION_CHAIN_IDS[e.FORK_VERSION];
+    const forkChainId = networkOf(e.FORK_VERSION)?.chainId;
     // zod runs this check even when a field failed its own: malformed values keep that message.
     const wellFormed = /^0x[0-9a-f]{8}$/.test(String(e.FORK_VERSION)) && Number.isInteger(e.CHAIN_ID);
     if (wellFormed && forkChainId === undefined) {
       ctx.addIssue({
         code: "custom",
         path: ["FORK_VERSION"],
-        message: `charon knows no chain for this fork version; expected one of ${Object.keys(FORK_VERSION_CHAIN_IDS).join(", ")}`,
+        message: `charon knows no chain for this fork version; expected one of ${Object.keys(networks).join(", ")}`,
       });
     } else if (wellFormed && forkChainId !== e.CHAIN_ID) {
       ctx.addIssue({

@@ -1,6 +1,7 @@
 import { bytesToHex, hexToBytes, type Hex } from "viem";
 import { depositDataRoot, depositMessageRoot } from "@/lib/obol/lock/deposit";
 import type { DepositData, Lock } from "@/lib/obol/schema";
+import { networkOf } from "@/lib/obol/networks";
 
 /**
  * deposit-data.json as charon writes it (eth2util/deposit MarshalDepositData): one file per
@@ -11,17 +12,6 @@ export const GWEI_PER_ETH = 1_000_000_000n;
 export const FULL_DEPOSIT_GWEI = 32n * GWEI_PER_ETH;
 /** The staking-deposit-cli version charon writes, the last one the launchpad accepts. */
 const DEPOSIT_CLI_VERSION = "2.7.0";
-
-/** charon eth2util network names by genesis fork version. */
-export const NETWORK_NAMES: Readonly<Record<string, string>> = {
-  "0x00000000": "mainnet",
-  "0x00001020": "goerli",
-  "0x00000064": "gnosis",
-  "0x0000006f": "chiado",
-  "0x90000069": "sepolia",
-  "0x01017000": "holesky",
-  "0x10000910": "hoodi",
-};
 
 export type DepositDataEntry = {
   pubkey: string;
@@ -67,7 +57,7 @@ export function depositRoots(d: DepositData): { depositMessageRoot: Hex; deposit
 /** The entries of the deposit-data file for `amountGwei`; empty when the lock has no such deposit. */
 export function depositDataFile(lock: Lock, amountGwei: bigint): DepositDataEntry[] {
   const forkVersion = lock.cluster_definition.fork_version.toLowerCase();
-  const networkName = NETWORK_NAMES[forkVersion];
+  const networkName = networkOf(forkVersion)?.name;
   if (!networkName) throw new Error(`fork version ${forkVersion} is no network charon knows`);
   return lock.distributed_validators
     .flatMap((dv) => depositsOf(dv).filter((d) => BigInt(d.amount) === amountGwei))

@@ -9,21 +9,13 @@ import {
   type PublicClient,
   type TypedDataDefinition,
 } from "viem";
+import { networkOf } from "@/lib/obol/networks";
 
 /** charon eth2util.ForkVersionToChainID: the EIP-712 chainId follows the beacon fork version. */
-export const FORK_VERSION_CHAIN_IDS: Readonly<Record<string, number>> = {
-  "0x00000000": 1, // mainnet
-  "0x00001020": 5, // goerli (the launchpad vector was signed there)
-  "0x00000064": 100, // gnosis
-  "0x90000069": 11155111, // sepolia
-  "0x01017000": 17000, // holesky
-  "0x10000910": 560048, // hoodi
-};
-
 export function chainIdForForkVersion(forkVersion: string): number {
-  const chainId = FORK_VERSION_CHAIN_IDS[forkVersion.toLowerCase()];
-  if (chainId === undefined) throw new Error(`unknown fork version ${forkVersion}`);
-  return chainId;
+  const network = networkOf(forkVersion);
+  if (!network) throw new Error(`unknown fork version ${forkVersion}`);
+  return network.chainId;
 }
 
 export const TERMS_AND_CONDITIONS_HASH = "0xd33721644e8f3afab1495a74abe3523cec12d48b8da6cb760972492ca3f1a273";

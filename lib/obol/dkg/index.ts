@@ -20,7 +20,7 @@ import { genesisTimestamp } from "./networks";
 
 export { operatorEnr, type EnrEndpoint } from "./enr";
 export { registerOperator } from "./registration";
-export { GENESIS_TIMESTAMPS, genesisTimestamp } from "./networks";
+export { genesisTimestamp } from "./networks";
 export type { ValidatorKey } from "./keys";
 
 /** A lock as charon writes it (input side of the schema: hex strings, Gwei as decimal strings). */
