@@ -2,13 +2,13 @@
 
 import { SwitchNetworkButton } from "@/components/sync/problem-notice";
 import { formatInteger } from "@/lib/format/number";
-import { shortHex } from "@/lib/format/text";
+import { explorerHref, shortHex } from "@/lib/format/text";
 import type { AuctionNetwork } from "./network";
 import type { TxPhase } from "./use-auction-tx";
 
 function TxHash({ hash, network }: { hash: `0x${string}`; network: AuctionNetwork }) {
   return network.explorerUrl ? (
-    <a className="font-mono text-orange-300 hover:underline" href={`${network.explorerUrl.replace(/\/$/, "")}/tx/${hash}`} target="_blank" rel="noreferrer">
+    <a className="font-mono text-orange-300 hover:underline" href={explorerHref(network.explorerUrl, "tx", hash)} target="_blank" rel="noreferrer">
       {shortHex(hash)}
     </a>
   ) : (

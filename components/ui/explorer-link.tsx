@@ -1,5 +1,5 @@
 import { getEnv } from "@/lib/env";
-import { shortHex } from "@/lib/format/text";
+import { explorerHref, shortHex } from "@/lib/format/text";
 import { CopyButton } from "./copy-button";
 
 /** An address or transaction, shortened, with a copy button and a link to the explorer if any. */
@@ -10,7 +10,7 @@ export function ExplorerLink({ kind, value, full = false }: { kind: "address" | 
     <span className="inline-flex items-center gap-1 font-mono whitespace-nowrap">
       {explorer ? (
         <a
-          href={`${explorer.replace(/\/$/, "")}/${kind}/${value}`}
+          href={explorerHref(explorer, kind, value)}
           target="_blank"
           rel="noreferrer"
           className="text-orange-300 hover:underline"

@@ -3,7 +3,7 @@ import { getAddress, type Address, type Hex, type PublicClient } from "viem";
 import { z } from "zod";
 import { auctionAbi } from "@/contracts-abi";
 import type { BidDetails } from "@/lib/chain/cluster-state";
-import { listIndexedClusters, type IndexedCluster, type IndexScope } from "@/lib/chain/indexed-clusters";
+import { listIndexedClusters, type IndexedCluster, type IndexScope, ownClustersLimit } from "@/lib/chain/indexed-clusters";
 import { stampOf } from "@/lib/clusters/stamp";
 import type { Sql } from "@/lib/db";
 import { publicClient } from "@/lib/chain/client";
@@ -56,7 +56,7 @@ export type WonBid = {
 
 /** The bids `account` won: its seat in each indexed cluster it belongs to, newest first. */
 export async function readWonBids(db: Sql, scope: IndexScope, client: PublicClient, account: Address): Promise<WonBid[]> {
-  const { clusters } = await listIndexedClusters(db, scope, { operator: account, limit: 1000, offset: 0, sort: "newest" });
+  const { clusters } = await listIndexedClusters(db, scope, { operator: account, limit: ownClustersLimit, offset: 0, sort: "newest" });
   const seats = clusters.map((cluster: IndexedCluster) => ({ cluster, bidId: cluster.bidIds[cluster.operators.indexOf(account)] }));
   if (seats.length === 0) return [];
   const details = (await client.multicall({

@@ -46,6 +46,9 @@ const columns =
   "cluster_id, ordinal, config_hash, block_number, block_time, tx_hash, vault, split, eigen_pod, average_score::text AS average_score, operators, bid_ids";
 
 export const clusterSorts = ["newest", "oldest"] as const;
+
+/** An operator's own clusters are few: pages read all of them, up to this many. */
+export const ownClustersLimit = 1000;
 export type ClusterSort = (typeof clusterSorts)[number];
 
 /** A page of clusters, all or those an operator belongs to, with the total count. */

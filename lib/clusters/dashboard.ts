@@ -2,14 +2,13 @@ import "server-only";
 import { getAddress, isAddress, type Address, type Hex } from "viem";
 import { z } from "zod";
 import { readChainState } from "@/lib/chain/cluster-state";
-import { clusterSorts, listIndexedClusters } from "@/lib/chain/indexed-clusters";
+import { clusterSorts, listIndexedClusters, ownClustersLimit } from "@/lib/chain/indexed-clusters";
 import { locksOf } from "@/lib/locks/storage";
 import { readClustersSync } from "@/lib/sync/cluster-sync";
 import { syncedIndex } from "./index-target";
 import { clusterSummary } from "./summary";
 
 export const pageSize = 25;
-const maxOwnClusters = 1000;
 
 export const dashboardQuerySchema = z.object({
   view: z.enum(["mine", "global"]).optional(),
@@ -36,7 +35,7 @@ export async function getDashboard(query: DashboardQuery, connected: Address | n
 
   // An operator's own clusters are few: read them all for the account stats, page in memory.
   const mine = operator
-    ? await listIndexedClusters(index.db, index, { operator, limit: maxOwnClusters, offset: 0, sort: query.sort })
+    ? await listIndexedClusters(index.db, index, { operator, limit: ownClustersLimit, offset: 0, sort: query.sort })
     : { clusters: [], total: 0 };
   const listed =
     view === "mine"

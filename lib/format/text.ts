@@ -13,3 +13,8 @@ export function formatDate(date: Date | string): string {
 export function formatDateTime(date: Date | string): string {
   return `${dateTimeFormat.format(new Date(date))} UTC`;
 }
+
+/** The block explorer's page of an address or a transaction. */
+export function explorerHref(explorerUrl: string, kind: "address" | "tx", value: string): string {
+  return `${explorerUrl.replace(/\/$/, "")}/${kind}/${value}`;
+}
