@@ -38,8 +38,9 @@ describe("ClusterTable", () => {
         ]}
       />,
     );
-    expect(screen.getAllByRole("columnheader").map((h) => h.textContent)).toEqual(["Cluster", "Validators", "Period", "Operators", "Status", "Created"]);
-    const [, first, second] = screen.getAllByRole("row");
+    const table = screen.getByRole("table");
+    expect(within(table).getAllByRole("columnheader").map((h) => h.textContent)).toEqual(["Cluster", "Validators", "Period", "Operators", "Status", "Created"]);
+    const [, first, second] = within(table).getAllByRole("row");
     expect(within(first).getAllByRole("cell").map((c) => c.textContent)).toEqual([
       "Byzantine DV1",
       "1",
@@ -58,11 +59,16 @@ describe("ClusterTable", () => {
       "24 Nov 2026",
     ]);
     expect(within(first).getByRole("link", { name: "Byzantine DV1" })).toHaveAttribute("href", `/clusters/0x${"aa".repeat(32)}`);
+
+    // Phones get one card per cluster, each a link to it.
+    const cards = within(screen.getByRole("list", { name: "Clusters" })).getAllByRole("link");
+    expect(cards.map((c) => c.getAttribute("href"))).toEqual([`/clusters/0x${"aa".repeat(32)}`, `/clusters/0x${"bb".repeat(32)}`]);
+    expect(cards[1]).toHaveTextContent("Byzantine DV2Action requiredReady for DKG1 validator · 4 operators · 365 days · 24 Nov 2026");
   });
 
   it("opens the cluster when any cell of its row is clicked", async () => {
     render(<ClusterTable rows={[row()]} />);
-    await userEvent.click(screen.getByText("Waiting for operators (1/4)"));
+    await userEvent.click(within(screen.getByRole("table")).getByText("Waiting for operators (1/4)"));
     expect(push).toHaveBeenCalledWith(`/clusters/0x${"aa".repeat(32)}`);
   });
 });

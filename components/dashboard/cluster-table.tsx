@@ -11,10 +11,41 @@ function period(row: ClusterSummary): string {
     : `${row.shortestDays}–${formatDays(row.longestDays)}`;
 }
 
-/** One row per cluster; clicking a row opens the cluster. */
+/** One row per cluster; clicking a row opens the cluster. On phones, one card per cluster. */
 export function ClusterTable({ rows }: { rows: ClusterSummary[] }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-800">
+    <>
+      <ul aria-label="Clusters" className="space-y-3 sm:hidden">
+        {rows.map((row) => (
+          <li key={row.clusterId}>
+            <Link
+              href={`/clusters/${row.configHash}`}
+              className={`block rounded-lg border p-4 focus-visible:ring-2 focus-visible:ring-orange-500 focus-visible:outline-none ${
+                row.actionRequired ? "border-orange-500 bg-orange-500/5" : "border-slate-800 bg-slate-900/60"
+              }`}
+            >
+              <span className="flex items-center justify-between gap-2">
+                <span className="font-medium text-white">{row.name}</span>
+                {row.actionRequired && (
+                  <span className="rounded-full bg-orange-500 px-2 py-0.5 text-xs font-semibold text-slate-950">Action required</span>
+                )}
+              </span>
+              <span className="mt-1 block text-sm text-slate-300">{row.status}</span>
+              <span className="mt-2 block text-xs text-slate-400">
+                {row.validators} validator · {row.operators} operators · {period(row)} · {formatDate(row.createdAt)}
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+      <ClusterRowsTable rows={rows} />
+    </>
+  );
+}
+
+function ClusterRowsTable({ rows }: { rows: ClusterSummary[] }) {
+  return (
+    <div className="hidden overflow-x-auto rounded-lg border border-slate-800 sm:block">
       <table className="w-full min-w-[44rem] text-left text-sm">
         <thead className="bg-slate-900/80 text-xs tracking-wide text-slate-400 uppercase">
           <tr>
