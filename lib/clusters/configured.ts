@@ -1,6 +1,7 @@
 import "server-only";
 import type { LocalAccount } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
+import { publicClient } from "@/lib/chain/client";
 import { getDatabase } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { findCluster } from "./find-cluster";
@@ -19,4 +20,5 @@ export const configuredDeps = {
   findCluster,
   creator: creatorAccount,
   forkVersion: () => getEnv().FORK_VERSION,
+  client: publicClient,
 };

@@ -1,4 +1,4 @@
-import { getAddress, isAddress, isAddressEqual, isHex, type Address, type Hex, type LocalAccount } from "viem";
+import { getAddress, isAddress, isAddressEqual, isHex, type Address, type Hex, type LocalAccount, type PublicClient } from "viem";
 import { z } from "zod";
 import type { IndexedCluster } from "@/lib/chain/indexed-clusters";
 import { currentDefinition } from "@/lib/clusters/definition";
@@ -25,6 +25,8 @@ export type SyncDeps = {
   findCluster(configHash: Hex): Promise<IndexedCluster | null>;
   creator(): LocalAccount;
   forkVersion(): Hex;
+  /** The chain, to ask contract wallets (ERC-1271) about signatures their owners made. */
+  client?(): PublicClient;
 };
 
 type Params<P> = { params: Promise<P> };
@@ -99,7 +101,7 @@ export function syncHandlers(deps: SyncDeps) {
         `The current terms are version ${termsVersion} with hash ${TERMS_AND_CONDITIONS_HASH}; sign and send those.`,
       );
     }
-    const valid = await verifyTypedSignature({ address: body.address, typedData: termsAndConditionsTypedData(), signature: sig });
+    const valid = await verifyTypedSignature({ client: deps.client?.(), address: body.address, typedData: termsAndConditionsTypedData(), signature: sig });
     if (!valid) {
       throw new HttpError(403, `The signature is not ${body.address}'s signature of the terms and conditions; sign them with that wallet.`);
     }
@@ -154,6 +156,7 @@ export function syncHandlers(deps: SyncDeps) {
     if (!enr.ok) throw new HttpError(400, `The ENR is invalid: ${enr.reason}. Paste the output of "charon create enr".`);
 
     const configSigned = await verifyTypedSignature({
+      client: deps.client?.(),
       address: body.address,
       typedData: operatorConfigHashTypedData(hash, fork),
       signature: configSignature,
@@ -165,7 +168,7 @@ export function syncHandlers(deps: SyncDeps) {
           "a signature for another cluster, network or wallet is refused.",
       );
     }
-    const enrSigned = await verifyTypedSignature({ address: body.address, typedData: enrTypedData(body.enr, fork), signature: body.enr_signature });
+    const enrSigned = await verifyTypedSignature({ client: deps.client?.(), address: body.address, typedData: enrTypedData(body.enr, fork), signature: body.enr_signature });
     if (!enrSigned) {
       throw new HttpError(403, `enr_signature is not ${body.address}'s signature of this ENR on chain ${chainId}; sign the ENR you send.`);
     }
