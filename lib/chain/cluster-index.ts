@@ -2,6 +2,7 @@ import { getAbiItem, getAddress, type Address, type Hex, type PublicClient } fro
 import { auctionAbi } from "@/contracts-abi";
 import type { Database, Sql } from "@/lib/db";
 import { buildDefinition } from "@/lib/obol/definition-builder";
+import { multicallBatchBytes } from "./cluster-state";
 import { getLogsChunked } from "./logs";
 
 /**
@@ -72,6 +73,7 @@ async function readNewClusters(target: IndexTarget, fromBlock: bigint, toBlock: 
   // Node order is the cluster's, as stored on-chain; one multicall for all new clusters.
   const details = await client.multicall({
     allowFailure: false,
+    batchSize: multicallBatchBytes,
     contracts: created.map((log) => ({
       address: target.auction,
       abi: auctionAbi,

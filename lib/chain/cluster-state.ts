@@ -19,7 +19,7 @@ export type ChainState = {
 export const ClusterStatus = { INACTIVE: 0, IN_CREATION: 1, DEPOSITED: 2, VERIFIED: 3, EXITED: 4 } as const;
 
 // Big enough for a page of clusters in one eth_call; viem's default (1 kB) would split it.
-const multicallBatchBytes = 256 * 1024;
+export const multicallBatchBytes = 256 * 1024;
 
 export async function readChainState(
   client: PublicClient,
