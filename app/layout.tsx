@@ -1,14 +1,12 @@
 import type { Metadata, Viewport } from "next";
-import { headers } from "next/headers";
 import type { ReactNode } from "react";
-import { cookieToInitialState } from "wagmi";
 import { Footer } from "@/components/layout/footer";
 import { Header } from "@/components/layout/header";
 import { Sidebar } from "@/components/layout/sidebar";
 import { AccountRefresh } from "@/components/wallet/account-refresh";
 import { Providers } from "@/components/wallet/providers";
 import { getEnv, publicConfig } from "@/lib/env";
-import { getWagmiConfig } from "@/lib/wallet/config";
+import { walletState } from "@/lib/wallet/connected-account";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -21,7 +19,7 @@ export const viewport: Viewport = { themeColor: "#020617", width: "device-width"
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const config = publicConfig(getEnv());
   // The wallet cookie lets the first server render know the connected account.
-  const initialState = cookieToInitialState(getWagmiConfig(config), (await headers()).get("cookie"));
+  const initialState = await walletState();
   return (
     <html lang="en">
       <body>
