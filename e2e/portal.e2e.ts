@@ -110,8 +110,17 @@ describe("an operator's wallet", () => {
     await page.getByRole("link", { name: "Byzantine DV1" }).waitFor();
     assert.ok((await page.locator("tbody tr").count()) > mine, "global shows more clusters than mine");
 
+    // A new block changes no cluster, so only the button re-renders the page (and its footer).
+    const block = page.getByTestId("latest-block");
+    const before = await block.innerText();
+    await fetch(stack.rpcUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "evm_mine", params: [] }),
+    });
     await page.getByRole("button", { name: "Refresh" }).click();
-    await page.getByRole("button", { name: "Refresh" }).waitFor();
+    await page.waitForFunction((shown) => document.querySelector("[data-testid=latest-block]")?.textContent !== shown, before, { timeout: 10_000 });
+    assert.notEqual(await block.innerText(), before);
   });
 
   it("explains a rejected signature in place, then succeeds", async () => {
