@@ -9,13 +9,11 @@ import {
   type PublicClient,
   type TypedDataDefinition,
 } from "viem";
-import { networkOf } from "@/lib/obol/networks";
+import { requireNetwork } from "@/lib/obol/networks";
 
 /** charon eth2util.ForkVersionToChainID: the EIP-712 chainId follows the beacon fork version. */
 export function chainIdForForkVersion(forkVersion: string): number {
-  const network = networkOf(forkVersion);
-  if (!network) throw new Error(`unknown fork version ${forkVersion}`);
-  return network.chainId;
+  return requireNetwork(forkVersion).chainId;
 }
 
 export const TERMS_AND_CONDITIONS_HASH = "0xd33721644e8f3afab1495a74abe3523cec12d48b8da6cb760972492ca3f1a273";

@@ -19,3 +19,10 @@ export type Network = (typeof networks)[keyof typeof networks];
 export function networkOf(forkVersion: string): Network | undefined {
   return (networks as Record<string, Network | undefined>)[forkVersion.toLowerCase()];
 }
+
+/** The network of a fork version; throws naming it when charon knows none. */
+export function requireNetwork(forkVersion: string, hint = ""): Network {
+  const network = networkOf(forkVersion);
+  if (!network) throw new Error(`unknown fork version ${forkVersion}${hint}`);
+  return network;
+}

@@ -13,6 +13,7 @@ import {
   depositSigningRoot,
 } from "./deposit";
 import { registrationSigningRoot } from "./registration";
+import { equalBytes } from "@noble/curves/utils.js";
 
 // Minimal view of a lock: only what the BLS checks read. Unknown fields are ignored.
 const hexString = z.string();
@@ -141,7 +142,7 @@ function signatureFailure(dvKey: Uint8Array | null): string {
 }
 
 function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {
-  return a !== null && b !== null && a.length === b.length && a.every((x, i) => x === b[i]);
+  return a !== null && b !== null && equalBytes(a, b);
 }
 
 function minorVersion(version: string): number {
