@@ -26,7 +26,7 @@ export interface OperatorRegistration {
   enr_signature: Hex;
 }
 
-export const TARGET_GAS_LIMIT = 36_000_000;
+const TARGET_GAS_LIMIT = 36_000_000;
 
 /** charon's default threshold (cluster.Threshold): ceil(2n/3). */
 export const threshold = (nodes: number) => Math.ceil((2 * nodes) / 3);

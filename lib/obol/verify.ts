@@ -9,7 +9,7 @@ import { verifyLockBls, type LockBlsResult } from "@/lib/obol/lock/bls";
 import type { ClusterFile, Definition, Lock } from "@/lib/obol/schema";
 import { configHash, definitionHash, lockHash } from "@/lib/obol/ssz";
 
-export type SignatureCheck = boolean | null;
+type SignatureCheck = boolean | null;
 
 export interface HashCheck {
   expected: Hex;
@@ -21,7 +21,7 @@ export interface HashCheck {
 
 export type EnrCheck = { ok: true; publicKey: Hex } | { ok: false; reason: string } | null;
 
-export interface ValidatorBlsSummary {
+interface ValidatorBlsSummary {
   public_shares: SignatureCheck;
   deposit_data: SignatureCheck;
   builder_registration: SignatureCheck;
@@ -51,7 +51,7 @@ export interface VerifyResult {
   ok: boolean;
 }
 
-export interface VerifyOptions {
+interface VerifyOptions {
   /** Enables ERC-1271 checks for contract-wallet operators and creators. */
   client?: PublicClient;
 }

@@ -4,7 +4,7 @@ import { bls12_381 } from "@noble/curves/bls12-381.js";
 import { bytesToNumberBE, numberToBytesBE } from "@noble/curves/utils.js";
 
 // Ethereum signs with the proof-of-possession suite; noble defaults to the _NUL_ tag.
-export const BLS_POP_DST = "BLS_SIG_BLS12381G2_XMD:SHA-256_SSWU_RO_POP_";
+const BLS_POP_DST = "BLS_SIG_BLS12381G2_XMD:SHA-256_SSWU_RO_POP_";
 
 const sigs = bls12_381.longSignatures;
 const G1 = bls12_381.G1.Point;
@@ -23,7 +23,7 @@ export function parsePublicKey(bytes: Uint8Array): G1Point {
 }
 
 /** Decodes a compressed G2 signature (subgroup-checked). */
-export function parseSignature(bytes: Uint8Array): G2Point {
+function parseSignature(bytes: Uint8Array): G2Point {
   if (bytes.length !== 96) throw new Error(`signature must be 96 bytes, got ${bytes.length}`);
   return G2.fromBytes(bytes);
 }

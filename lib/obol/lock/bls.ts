@@ -36,7 +36,7 @@ const BuilderRegistrationJsonSchema = z.object({
   signature: hexString,
 });
 
-export const LockBlsInputSchema = z.object({
+const LockBlsInputSchema = z.object({
   cluster_definition: z.object({
     version: z.string(),
     threshold: z.number().int(),
@@ -56,7 +56,6 @@ export const LockBlsInputSchema = z.object({
   ),
   signature_aggregate: hexString.nullish(),
 });
-export type LockBlsInput = z.infer<typeof LockBlsInputSchema>;
 
 const Check = z.boolean().nullable();
 
@@ -88,7 +87,7 @@ export const RegistrationCheckSchema = z.object({
   signature_valid: z.boolean(),
   reason: z.string().nullable(),
 });
-export type RegistrationCheck = z.infer<typeof RegistrationCheckSchema>;
+type RegistrationCheck = z.infer<typeof RegistrationCheckSchema>;
 
 export const DvBlsResultSchema = z.object({
   index: z.number(),

@@ -5,20 +5,19 @@ import { bytesToHex, hexToBytes, type Hex } from "viem";
 import { z } from "zod";
 import { computeDomain, computeSigningRoot } from "./signing";
 
-export const DOMAIN_DEPOSIT = new Uint8Array([0x03, 0x00, 0x00, 0x00]);
+const DOMAIN_DEPOSIT = new Uint8Array([0x03, 0x00, 0x00, 0x00]);
 
 /** "invalid": an address-type prefix whose 11 padding bytes are not zero, or an unknown prefix. */
 export const WithdrawalCredentialsTypeSchema = z.enum(["0x00", "0x01", "0x02", "invalid"]);
-export type WithdrawalCredentialsType = z.infer<typeof WithdrawalCredentialsTypeSchema>;
 
 export const DecodedWithdrawalCredentialsSchema = z.object({
   type: WithdrawalCredentialsTypeSchema,
   /** Lowercase execution address for 0x01 / 0x02; null for BLS (0x00) or invalid credentials. */
   address: z.string().nullable(),
 });
-export type DecodedWithdrawalCredentials = z.infer<typeof DecodedWithdrawalCredentialsSchema>;
+type DecodedWithdrawalCredentials = z.infer<typeof DecodedWithdrawalCredentialsSchema>;
 
-export type DepositMessage = {
+type DepositMessage = {
   pubkey: Uint8Array;
   withdrawalCredentials: Uint8Array;
   amountGwei: bigint;
@@ -76,7 +75,7 @@ export function depositDataRoot(data: DepositData): Uint8Array {
 }
 
 /** Deposits are fork-agnostic: the domain always uses the network's genesis fork version. */
-export function depositDomain(genesisForkVersion: Uint8Array): Uint8Array {
+function depositDomain(genesisForkVersion: Uint8Array): Uint8Array {
   return computeDomain(DOMAIN_DEPOSIT, genesisForkVersion);
 }
 

@@ -3,9 +3,9 @@
 import { ByteVectorType, ContainerType, UintBigintType } from "@chainsafe/ssz";
 import { computeDomain, computeSigningRoot } from "./signing";
 
-export const DOMAIN_APPLICATION_BUILDER = new Uint8Array([0x00, 0x00, 0x00, 0x01]);
+const DOMAIN_APPLICATION_BUILDER = new Uint8Array([0x00, 0x00, 0x00, 0x01]);
 
-export type ValidatorRegistration = {
+type ValidatorRegistration = {
   feeRecipient: Uint8Array;
   gasLimit: bigint;
   /** Unix seconds. */
@@ -20,11 +20,11 @@ const ValidatorRegistrationType = new ContainerType({
   pubkey: new ByteVectorType(48),
 });
 
-export function registrationMessageRoot(msg: ValidatorRegistration): Uint8Array {
+function registrationMessageRoot(msg: ValidatorRegistration): Uint8Array {
   return ValidatorRegistrationType.hashTreeRoot(msg);
 }
 
-export function registrationDomain(genesisForkVersion: Uint8Array): Uint8Array {
+function registrationDomain(genesisForkVersion: Uint8Array): Uint8Array {
   return computeDomain(DOMAIN_APPLICATION_BUILDER, genesisForkVersion);
 }
 
