@@ -2,7 +2,7 @@
 // Exit 0 when every check passes, 1 when one fails, 2 when a file cannot be read or parsed.
 import { readFileSync } from "node:fs";
 import { ZodError } from "zod";
-import { parseClusterFile } from "@/lib/obol/schema";
+import { describeIssues, parseClusterFile } from "@/lib/obol/schema";
 import { verifyClusterFile } from "@/lib/obol/verify";
 
 async function main(files: string[]): Promise<number> {
@@ -18,7 +18,7 @@ async function main(files: string[]): Promise<number> {
     } catch (e) {
       const reason =
         e instanceof ZodError
-          ? e.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")
+          ? describeIssues(e).join("; ")
           : e instanceof Error
             ? e.message
             : String(e);

@@ -1,7 +1,7 @@
 // Turns pasted or dropped text into a cluster file for lib/obol, or into a message a person can
 // act on: size, JSON syntax, version and schema problems are told apart before any check runs.
 import { ZodError } from "zod";
-import { SUPPORTED_VERSIONS, parseClusterFile, type ClusterFile } from "@/lib/obol/schema";
+import { SUPPORTED_VERSIONS, describeIssues, parseClusterFile, type ClusterFile } from "@/lib/obol/schema";
 
 /** A lock with a few hundred validators is well under this; the limit keeps the tab responsive. */
 export const MAX_INPUT_BYTES = 2 * 1024 * 1024;
@@ -46,7 +46,7 @@ export function parseInput(text: string): ParseOutcome {
     if (!(e instanceof ZodError)) throw e;
     return fail(
       `This ${isLock ? "lock" : "definition"} does not have the shape charon writes.`,
-      e.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`),
+      describeIssues(e),
     );
   }
 }

@@ -136,3 +136,8 @@ export function parseClusterFile(json: unknown): ClusterFile {
   }
   return { kind: "definition", definition: definitionSchema.parse(json) };
 }
+
+/** Each problem zod found in a file, as "path: message" for people. */
+export function describeIssues(error: z.ZodError): string[] {
+  return error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
+}
