@@ -19,9 +19,10 @@ import {
 import { auctionAbi, vaultAbi } from "@/contracts-abi";
 import { auctionScore, bidPrice, JOIN_CLUSTER_4 } from "@/lib/auction/math";
 import { deployer, seededOperators } from "./accounts";
+import { ClusterStatus } from "@/lib/chain/cluster-state";
 import type { Deployment } from "./deploy";
 
-export const ClusterStatus = { INACTIVE: 0, IN_CREATION: 1, DEPOSITED: 2, VERIFIED: 3, EXITED: 4 } as const;
+export { ClusterStatus };
 export type ClusterStatusValue = (typeof ClusterStatus)[keyof typeof ClusterStatus];
 
 // Generous fixed limits: with automine off a transaction cannot be estimated against the state

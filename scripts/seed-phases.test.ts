@@ -69,6 +69,7 @@ describe("seedPhases", () => {
     expect(dkgDone.lock.validators[0]).toMatchObject({ onChain: "not-set", beacon: { kind: "not-configured" } });
     for (const cluster of [deposited, active]) {
       expect(cluster.lock.validators[0].onChain).toBe("registered");
+      expect(cluster.lock.validators[0].deposits).toHaveLength(2);
       expect(cluster.lock.validators[0].deposits.every((d: { toEigenPod: boolean }) => d.toEigenPod)).toBe(true);
     }
   });

@@ -11,8 +11,15 @@ import type { Deployment } from "../devnet/deploy";
 import { seedClusters } from "../devnet/seed";
 import { ClusterStatus } from "../lib/chain/cluster-state";
 import { operatorEnr, runTestDkg } from "../lib/obol/dkg";
-import { enrTypedData, operatorConfigHashTypedData, TERMS_AND_CONDITIONS_HASH, termsAndConditionsTypedData } from "../lib/obol/eip712";
+import {
+  enrTypedData,
+  operatorConfigHashTypedData,
+  TERMS_AND_CONDITIONS_HASH,
+  TERMS_AND_CONDITIONS_VERSION,
+  termsAndConditionsTypedData,
+} from "../lib/obol/eip712";
 import { definitionSchema } from "../lib/obol/schema";
+import { DEFINITION_VERSION } from "../lib/obol/version";
 import { runAdmin } from "./devnet-admin";
 
 /** The phases given out, in this order, to the fresh clusters in creation order. */
@@ -85,7 +92,7 @@ export async function seedPhases({ baseUrl, rpcUrl, deployment, createMissing = 
   const accepted = new Set<Address>();
   async function acceptTerms(wallet: LocalAccount) {
     if (accepted.has(wallet.address)) return;
-    const body = { address: wallet.address, version: 1, terms_and_conditions_hash: TERMS_AND_CONDITIONS_HASH };
+    const body = { address: wallet.address, version: Number(TERMS_AND_CONDITIONS_VERSION), terms_and_conditions_hash: TERMS_AND_CONDITIONS_HASH };
     await call("POST", "/api/v1/termsAndConditions", body, await wallet.signTypedData(termsAndConditionsTypedData()));
     accepted.add(wallet.address);
   }
@@ -96,7 +103,7 @@ export async function seedPhases({ baseUrl, rpcUrl, deployment, createMissing = 
       const wallet = walletOf(address);
       await acceptTerms(wallet);
       const enr = operatorEnr(nodeKey(cluster.configHash, i));
-      const body = { enr, version: "v1.10.0", address, enr_signature: await wallet.signTypedData(enrTypedData(enr, forkVersion)), fork_version: forkVersion };
+      const body = { enr, version: DEFINITION_VERSION, address, enr_signature: await wallet.signTypedData(enrTypedData(enr, forkVersion)), fork_version: forkVersion };
       await call("PUT", `/api/v1/definition/${cluster.configHash}`, body, await wallet.signTypedData(operatorConfigHashTypedData(cluster.configHash, forkVersion)));
     }
   }

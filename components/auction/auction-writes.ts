@@ -11,8 +11,6 @@ import { JOIN_CLUSTER_4 } from "@/lib/auction/math";
 
 export type AuctionTarget = { auction: Address; chainId: number; account: Address };
 
-/** AuctionType.JOIN_CLUSTER_4. */
-
 /** The quoted price changed between the preview and the transaction (the auction's parameters moved). */
 export class PriceChangedError extends Error {
   constructor(

@@ -108,4 +108,3 @@ function entriesOf(state: AuctionState): RankEntry[] {
   return state.ranking.map(({ bidId, nodeOp, auctionScore }) => ({ bidId, nodeOp, auctionScore }));
 }
 
-export type AuctionView = Awaited<ReturnType<typeof getAuctionView>>;

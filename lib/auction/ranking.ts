@@ -3,14 +3,13 @@ import { auctionAbi } from "@/contracts-abi";
 import type { BidDetails, NodeOpDetails } from "@/lib/chain/cluster-state";
 import { seatWinners, type RankEntry } from "./seats";
 import { JOIN_CLUSTER_4 } from "./math";
+import { multicallBatchBytes } from "@/lib/chain/cluster-state";
 
 /**
  * The auction as the chain holds it now: its parameters and the ranking of pending bids with
  * each bid's details and the seat it would win, all read at one block (three multicalls: counts,
  * ranking, details) so the table never mixes two states of the auction.
  */
-
-/** AuctionType.JOIN_CLUSTER_4, the only live auction. */
 
 /** The ranking is read whole (seats and the bid preview need all of it), up to this many bids. */
 export const maxRankingRead = 2000;
@@ -85,7 +84,7 @@ export async function readAuction(client: PublicClient, auction: Address, option
       : await client.multicall({
           allowFailure: false,
           blockNumber,
-          batchSize: 256 * 1024,
+          batchSize: multicallBatchBytes,
           contracts: nodes.map((node) => ({ ...c, functionName: "getBidDetails", args: [node.bidId] }) as const),
         })
   ) as BidDetails[];

@@ -1,7 +1,7 @@
 import { bytesToHex, hexToBytes, type Hex } from "viem";
 import { depositDataRoot, depositMessageRoot } from "@/lib/obol/lock/deposit";
 import type { DepositData, Lock } from "@/lib/obol/schema";
-import { networkOf } from "@/lib/obol/networks";
+import { requireNetwork } from "@/lib/obol/networks";
 
 /**
  * deposit-data.json as charon writes it (eth2util/deposit MarshalDepositData): one file per
@@ -57,8 +57,7 @@ export function depositRoots(d: DepositData): { depositMessageRoot: Hex; deposit
 /** The entries of the deposit-data file for `amountGwei`; empty when the lock has no such deposit. */
 export function depositDataFile(lock: Lock, amountGwei: bigint): DepositDataEntry[] {
   const forkVersion = lock.cluster_definition.fork_version.toLowerCase();
-  const networkName = networkOf(forkVersion)?.name;
-  if (!networkName) throw new Error(`fork version ${forkVersion} is no network charon knows`);
+  const networkName = requireNetwork(forkVersion).name;
   return lock.distributed_validators
     .flatMap((dv) => depositsOf(dv).filter((d) => BigInt(d.amount) === amountGwei))
     .map((d) => {

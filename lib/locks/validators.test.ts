@@ -61,6 +61,7 @@ describe("validatorsView", () => {
     const elsewhere = await runTestDkg({ ...(await signedTestCluster()), seed: "elsewhere", withdrawalAddress: "0x000000000000000000000000000000000000dEaD" });
     const view = await validatorsView(stored(elsewhere), { eigenPod, clusterPubKeyHash: clusterPubKeyHash(pubkey), beacon: null });
     expect(view.validators[0].onChain).toBe("mismatch");
+    expect(view.validators[0].deposits).toHaveLength(2);
     expect(view.validators[0].deposits.every((d) => !d.toEigenPod && d.withdrawalAddress === "0x000000000000000000000000000000000000dEaD")).toBe(true);
   });
 });

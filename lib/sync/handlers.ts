@@ -68,7 +68,6 @@ export const operatorBodySchema = z.object({
   fork_version: forkVersion,
 });
 
-export type TermsBody = z.input<typeof termsBodySchema>;
 export type OperatorBody = z.input<typeof operatorBodySchema>;
 
 function signatureHeader(request: Request, what: string): Hex {
