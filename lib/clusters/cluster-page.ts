@@ -1,7 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { isHex, type Hex } from "viem";
-import { z } from "zod";
+import type { Hex } from "viem";
 import { readChainState } from "@/lib/chain/cluster-state";
 import { findIndexedCluster } from "@/lib/chain/indexed-clusters";
 import { getEnv } from "@/lib/env";
@@ -12,10 +11,6 @@ import { readClustersSync } from "@/lib/sync/cluster-sync";
 import { syncedIndex } from "./index-target";
 import { chainStatusLabels } from "./summary";
 
-export const configHashSchema = z
-  .string()
-  .refine((s) => isHex(s) && s.length === 66, "expected a 0x-prefixed 32-byte config hash")
-  .transform((s) => s.toLowerCase() as Hex);
 
 const zeroHash = `0x${"00".repeat(32)}`;
 

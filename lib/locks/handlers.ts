@@ -1,4 +1,4 @@
-import { formatUnits, isHex, parseUnits, type Hex } from "viem";
+import { formatUnits, parseUnits, type Hex } from "viem";
 import { z } from "zod";
 import type { Sql } from "@/lib/db";
 import { HttpError, readJson, withErrors } from "@/lib/http";
@@ -7,6 +7,7 @@ import { acceptLock, type AcceptLockDeps } from "./accept";
 import { depositAmounts, depositDataFile, depositDataText, depositFileName, FULL_DEPOSIT_GWEI } from "./deposit-data";
 import { lockByHash, lockOf, type LockSource } from "./storage";
 import { UPLOAD_HEADER } from "./upload-header";
+import { configHashSchema, hash32 } from "@/lib/http/schemas";
 
 /**
  * The Obol-compatible lock API (DESIGN.md §3) and the cluster page's downloads, as handlers over
@@ -16,11 +17,6 @@ export type LockDeps = AcceptLockDeps & { db(): Promise<Sql> };
 
 type Params<P> = { params: Promise<P> };
 
-const hash32 = (what: string) =>
-  z
-    .string()
-    .refine((s) => isHex(s) && s.length === 66, `expected a 0x-prefixed 32-byte ${what}`)
-    .transform((s) => s.toLowerCase() as Hex);
 
 // A one-validator lock is ~6 kB; charon's largest clusters stay far below this.
 const MAX_LOCK_BYTES = 5 * 1024 * 1024;
@@ -59,7 +55,7 @@ export function lockHandlers(deps: LockDeps) {
 
   /** GET /api/v1/lock/configHash/{configHash} */
   const getLockByConfigHash = withErrors(async (_request: Request, { params }: Params<{ configHash: string }>) => {
-    const stored = await storedLockOf(hash32("config hash").parse((await params).configHash));
+    const stored = await storedLockOf(configHashSchema.parse((await params).configHash));
     return Response.json(stored.body, { headers: noStore });
   });
 
@@ -73,13 +69,13 @@ export function lockHandlers(deps: LockDeps) {
 
   /** GET /api/clusters/{configHash}/cluster-lock.json: the lock as a file, exactly as published. */
   const downloadLock = withErrors(async (_request: Request, { params }: Params<{ configHash: string }>) => {
-    const stored = await storedLockOf(hash32("config hash").parse((await params).configHash));
+    const stored = await storedLockOf(configHashSchema.parse((await params).configHash));
     return new Response(JSON.stringify(stored.body, null, 2), { headers: { ...attachment("cluster-lock.json"), "content-type": "application/json" } });
   });
 
   /** GET /api/clusters/{configHash}/deposit-data.json?amount=<ETH>: charon's deposit-data file (32 ETH by default). */
   const downloadDepositData = withErrors(async (request: Request, { params }: Params<{ configHash: string }>) => {
-    const stored = await storedLockOf(hash32("config hash").parse((await params).configHash));
+    const stored = await storedLockOf(configHashSchema.parse((await params).configHash));
     const amountGwei =
       z
         .string()

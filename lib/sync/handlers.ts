@@ -1,4 +1,4 @@
-import { getAddress, isAddress, isAddressEqual, isHex, type Address, type Hex, type LocalAccount, type PublicClient } from "viem";
+import { getAddress, isAddress, isAddressEqual, type Address, type Hex, type LocalAccount, type PublicClient } from "viem";
 import { z } from "zod";
 import type { IndexedCluster } from "@/lib/chain/indexed-clusters";
 import { currentDefinition } from "@/lib/clusters/definition";
@@ -15,6 +15,7 @@ import {
 import { parseEnr } from "@/lib/obol/enr";
 import { bearerToken, HttpError, readJson, withErrors } from "@/lib/http";
 import { saveRegistration, saveTermsAcceptance, termsAcceptedBy, termsVersion, type StoredRegistration } from "./storage";
+import { configHashSchema } from "@/lib/http/schemas";
 
 /**
  * The Obol-compatible synchronization API (DESIGN.md §3, §5) as handlers over injected
@@ -36,10 +37,6 @@ const address = z
   .refine((s) => isAddress(s, { strict: false }), "expected a 0x-prefixed 20-byte address")
   .transform((s) => getAddress(s));
 
-const configHash = z
-  .string()
-  .refine((s) => isHex(s) && s.length === 66, "expected a 0x-prefixed 32-byte config hash")
-  .transform((s) => s.toLowerCase() as Hex);
 
 const signature = z
   .string()
@@ -126,13 +123,13 @@ export function syncHandlers(deps: SyncDeps) {
 
   /** GET /api/v1/definition/{configHash}: the charon-ready definition (charon dkg --definition-file). */
   const getDefinition = withErrors(async (_request: Request, { params }: Params<{ configHash: string }>) => {
-    const cluster = await clusterOr404(configHash.parse((await params).configHash));
+    const cluster = await clusterOr404(configHashSchema.parse((await params).configHash));
     return Response.json(await definitionOf(await deps.db(), cluster), { headers: noStore });
   });
 
   /** PUT /api/v1/definition/{configHash}: an operator registers its node (ENR) with both signatures. */
   const putDefinition = withErrors(async (request: Request, { params }: Params<{ configHash: string }>) => {
-    const hash = configHash.parse((await params).configHash);
+    const hash = configHashSchema.parse((await params).configHash);
     const body = operatorBodySchema.parse(await readJson(request));
     const configSignature = signatureHeader(request, "your OperatorConfigHash signature");
     const cluster = await clusterOr404(hash);

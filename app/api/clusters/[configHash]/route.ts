@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { configHashSchema, getClusterView } from "@/lib/clusters/cluster-page";
+import { getClusterView } from "@/lib/clusters/cluster-page";
+import { configHashSchema } from "@/lib/http/schemas";
 import { stampOf } from "@/lib/clusters/stamp";
 import { HttpError, withErrors } from "@/lib/http";
 
