@@ -1,8 +1,7 @@
 import "server-only";
 import { getAddress, type Address, type Hex, type PublicClient } from "viem";
 import { z } from "zod";
-import { auctionAbi } from "@/contracts-abi";
-import type { BidDetails } from "@/lib/chain/cluster-state";
+import { readChainState } from "@/lib/chain/cluster-state";
 import { listIndexedClusters, type IndexedCluster, type IndexScope, ownClustersLimit } from "@/lib/chain/indexed-clusters";
 import { stampOf } from "@/lib/clusters/stamp";
 import type { Sql } from "@/lib/db";
@@ -59,19 +58,19 @@ export async function readWonBids(db: Sql, scope: IndexScope, client: PublicClie
   const { clusters } = await listIndexedClusters(db, scope, { operator: account, limit: ownClustersLimit, offset: 0, sort: "newest" });
   const seats = clusters.map((cluster: IndexedCluster) => ({ cluster, bidId: cluster.bidIds[cluster.operators.indexOf(account)] }));
   if (seats.length === 0) return [];
-  const details = (await client.multicall({
-    allowFailure: false,
-    contracts: seats.map(({ bidId }) => ({ address: scope.auction, abi: auctionAbi, functionName: "getBidDetails", args: [bidId] }) as const),
-  })) as BidDetails[];
-  return seats.map(({ cluster, bidId }, i) => ({
-    bidId,
-    clusterName: cluster.name,
-    configHash: cluster.configHash,
-    createdAt: cluster.createdAt.toISOString(),
-    discountRate: details[i].discountRate,
-    duration: details[i].vcNumber,
-    bidPrice: details[i].bidPrice,
-  }));
+  const { bids } = await readChainState(client, scope.auction, { clusterIds: [], bidIds: seats.map((s) => s.bidId), operators: [] });
+  return seats.map(({ cluster, bidId }) => {
+    const bid = bids.get(bidId)!;
+    return {
+      bidId,
+      clusterName: cluster.name,
+      configHash: cluster.configHash,
+      createdAt: cluster.createdAt.toISOString(),
+      discountRate: bid.discountRate,
+      duration: bid.vcNumber,
+      bidPrice: bid.bidPrice,
+    };
+  });
 }
 
 export type AuctionAccount = {
