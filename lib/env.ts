@@ -90,6 +90,20 @@ const schema = z
     LOG_CHUNK_SIZE: z.coerce.number({ message: "expected a number of blocks" }).int().positive(),
     INDEX_CONFIRMATIONS: z.coerce.number({ message: "expected a number of blocks" }).int().nonnegative(),
     PGLITE_DIR: z.string().min(1),
+    /** The RPC URL browsers may use (never RPC_URL, which may carry a provider key); unset: the wallet's own provider. */
+    PUBLIC_RPC_URL: z.url({ message: "expected an http(s) URL of a JSON-RPC node that browsers may use" }).optional(),
+    /** This portal's public origin, for absolute URLs shown to people (the charon dkg command). */
+    PUBLIC_URL: z.url({ message: "expected the portal's public origin, such as https://portal.example" }).optional(),
+    /** How long one JSON-RPC request may take before the chain node counts as not answering. */
+    RPC_TIMEOUT_MS: z.coerce.number({ message: "expected a number of milliseconds" }).int().min(100).max(120_000),
+    /** Per client address: requests that write (POST, PUT, DELETE) and requests that read, per minute. */
+    RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number({ message: "expected a number of requests" }).int().positive(),
+    RATE_LIMIT_READS_PER_MINUTE: z.coerce.number({ message: "expected a number of requests" }).int().positive(),
+    /** Request headers set by a trusted reverse proxy (lower case, such as x-forwarded-for); none by default. */
+    TRUSTED_PROXY_HEADERS: z
+      .string()
+      .regex(/^[a-z0-9-]*(,[a-z0-9-]+)*$/, "expected header names separated by commas, such as x-forwarded-for,x-forwarded-proto")
+      .transform((s) => (s === "" ? [] : s.split(","))),
   })
   .superRefine((e, ctx) => {
     // Operators sign EIP-712 messages whose domain chain id comes from the fork version (charon's
@@ -163,6 +177,13 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     // Clusters are numbered in chain order: index only blocks a reorganisation will not undo.
     INDEX_CONFIRMATIONS: pick("INDEX_CONFIRMATIONS", network === "devnet" ? 0 : 3),
     PGLITE_DIR: pick("PGLITE_DIR", ".devnet/pglite"),
+    // The devnet's node is public by nature: browsers use it too.
+    PUBLIC_RPC_URL: pick("PUBLIC_RPC_URL", network === "devnet" ? (optional(source.RPC_URL) ?? preset.rpcUrl) : undefined),
+    PUBLIC_URL: pick("PUBLIC_URL"),
+    RPC_TIMEOUT_MS: pick("RPC_TIMEOUT_MS", 4_000),
+    RATE_LIMIT_WRITES_PER_MINUTE: pick("RATE_LIMIT_WRITES_PER_MINUTE", 60),
+    RATE_LIMIT_READS_PER_MINUTE: pick("RATE_LIMIT_READS_PER_MINUTE", 600),
+    TRUSTED_PROXY_HEADERS: (optional(source.TRUSTED_PROXY_HEADERS) ?? "").toLowerCase().replace(/\s+/g, ""),
   };
 
   const result = schema.safeParse(raw);

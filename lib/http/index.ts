@@ -7,26 +7,47 @@ import { z } from "zod";
  */
 
 /** A JSON error response. */
-export function jsonError(status: number, message: string, details?: unknown): Response {
-  return Response.json(details === undefined ? { message } : { message, details }, { status });
+export function jsonError(status: number, message: string, details?: unknown, headers?: HeadersInit): Response {
+  return Response.json(details === undefined ? { message } : { message, details }, { status, headers });
 }
 
-/** Thrown by handlers to refuse a request with a 4xx; `withErrors` turns it into `jsonError`. */
+/** Thrown by handlers to refuse a request with a 4xx (or a 503); `withErrors` turns it into `jsonError`. */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
     readonly details?: unknown,
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = "HttpError";
   }
 }
 
+/** An error answer names at most this many problems, each cut to a sentence, whatever the input. */
+export const MAX_LISTED_PROBLEMS = 20;
+const MAX_PROBLEM_CHARS = 300;
+
+/** At most MAX_LISTED_PROBLEMS of `items`, each at most a few hundred characters, and how many were left out. */
+export function boundedList(items: readonly string[]): { listed: string[]; omitted: number } {
+  const cut = (s: string) => (s.length > MAX_PROBLEM_CHARS ? `${s.slice(0, MAX_PROBLEM_CHARS - 1)}…` : s);
+  return { listed: items.slice(0, MAX_LISTED_PROBLEMS).map(cut), omitted: Math.max(0, items.length - MAX_LISTED_PROBLEMS) };
+}
+
+/** "a; b; c" plus "and N more problems", bounded by `boundedList`. */
+export function problemSentence(items: readonly string[]): string {
+  const { listed, omitted } = boundedList(items);
+  return listed.join("; ") + (omitted > 0 ? `; and ${omitted} more problem${omitted === 1 ? "" : "s"}` : "");
+}
+
 function zodResponse(error: z.ZodError): Response {
-  const issues = error.issues.map((issue) => ({ path: issue.path.map(String).join(".") || "(body)", message: issue.message }));
-  const sentence = issues.map((i) => `${i.path}: ${i.message}`).join("; ");
-  return jsonError(400, `The request is invalid: ${sentence}.`, { issues });
+  // A hostile body can fail on millions of elements: report a bounded few, never echo the input.
+  const issues = error.issues.slice(0, MAX_LISTED_PROBLEMS).map((issue) => ({
+    path: boundedList([issue.path.slice(0, 8).map(String).join(".") || "(body)"]).listed[0],
+    message: boundedList([issue.message]).listed[0],
+  }));
+  const sentence = problemSentence(error.issues.map((issue, i) => (issues[i] ? `${issues[i].path}: ${issues[i].message}` : "")));
+  return jsonError(400, `The request is invalid: ${sentence}.`, { issues, total: error.issues.length });
 }
 
 /** Wraps a route handler: HttpError -> its status, ZodError -> 400, anything else -> logged 500. */
@@ -35,7 +56,7 @@ export function withErrors<Args extends unknown[]>(handler: (...args: Args) => P
     try {
       return await handler(...args);
     } catch (error) {
-      if (error instanceof HttpError) return jsonError(error.status, error.message, error.details);
+      if (error instanceof HttpError) return jsonError(error.status, error.message, error.details, error.headers);
       if (error instanceof z.ZodError) return zodResponse(error);
       console.error("route handler failed", error);
       return jsonError(500, "The server failed to handle this request; it has been logged. Try again later.");
