@@ -3,7 +3,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { LAUNCHPAD_LOCK, VECTORS_DIR, vectorFiles } from "@/lib/obol/testdata/vectors";
+import goldenDefinition from "@/lib/obol/testdata/definition-golden.json";
+import { itVectors, LAUNCHPAD_LOCK, VECTORS_DIR, vectorFiles } from "@/lib/obol/testdata/vectors";
 
 const root = path.resolve(import.meta.dirname, "..");
 const run = (...files: string[]) => {
@@ -12,7 +13,7 @@ const run = (...files: string[]) => {
 };
 
 describe("npm run verify", () => {
-  it("exits 0 on the launchpad-signed lock, every check true", () => {
+  itVectors("exits 0 on the launchpad-signed lock, every check true", () => {
     const { code, lines } = run(path.join(VECTORS_DIR, LAUNCHPAD_LOCK));
     expect(code).toBe(0);
     expect(lines).toHaveLength(1);
@@ -32,7 +33,7 @@ describe("npm run verify", () => {
     });
   });
 
-  it("prints one line per vector with every hash ok, and exits 1 for their random signatures", () => {
+  itVectors("prints one line per vector with every hash ok, and exits 1 for their random signatures", () => {
     const { code, lines } = run(...vectorFiles.map((f) => path.join(VECTORS_DIR, f)));
     expect(code).toBe(1);
     expect(lines).toHaveLength(vectorFiles.length);
@@ -46,7 +47,9 @@ describe("npm run verify", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "verify-"));
     writeFileSync(path.join(dir, "bad.json"), "{ not json");
     writeFileSync(path.join(dir, "wrong.json"), JSON.stringify({ version: "v1.5.0" }));
-    const { code, lines, stderr } = run(path.join(dir, "bad.json"), path.join(dir, "missing.json"), path.join(dir, "wrong.json"), path.join(VECTORS_DIR, LAUNCHPAD_LOCK));
+    // A good file after the bad ones: it is still checked (our own definition, so no vectors are needed).
+    writeFileSync(path.join(dir, "good.json"), JSON.stringify(goldenDefinition));
+    const { code, lines, stderr } = run(path.join(dir, "bad.json"), path.join(dir, "missing.json"), path.join(dir, "wrong.json"), path.join(dir, "good.json"));
     expect(code).toBe(2);
     expect(lines).toHaveLength(1);
     expect(stderr).toMatch(/bad\.json: .*JSON/);

@@ -5,7 +5,7 @@ import { runTestDkg } from "@/lib/obol/dkg";
 import { signedTestCluster } from "@/lib/obol/dkg/fixture";
 import { parseClusterFile, type ClusterFile } from "@/lib/obol/schema";
 import { goldenChainData } from "@/lib/obol/testdata/golden-input";
-import { LAUNCHPAD_LOCK, loadVector } from "@/lib/obol/testdata/vectors";
+import { itVectors, LAUNCHPAD_LOCK, loadVector } from "@/lib/obol/testdata/vectors";
 import { verifyClusterFile } from "@/lib/obol/verify";
 import { VerifyResults } from "./verify-results";
 
@@ -19,7 +19,7 @@ const outcomes = (el: HTMLElement) => Array.from(el.querySelectorAll("[data-outc
 const section = (name: string) => screen.getByRole("region", { name });
 
 describe("VerifyResults", () => {
-  it("shows the launchpad-signed lock with every check green", async () => {
+  itVectors("shows the launchpad-signed lock with every check green", async () => {
     await renderFile(parseClusterFile(loadVector(LAUNCHPAD_LOCK)));
     expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent("Lock v1.7.0: every check passes");
     expect(outcomes(document.body)).not.toContain("fail");
@@ -33,7 +33,7 @@ describe("VerifyResults", () => {
     expect(within(section("Validator 1")).getByText("deposit data not populated")).toBeInTheDocument();
   });
 
-  it("shows a hash vector with green hashes and red signatures", async () => {
+  itVectors("shows a hash vector with green hashes and red signatures", async () => {
     await renderFile(parseClusterFile(loadVector("cluster_lock_v1_10_0.json")));
     expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent("Lock v1.10.0: verification failed");
     expect(outcomes(section("Hashes"))).toEqual(["pass", "pass", "pass"]);
@@ -44,7 +44,7 @@ describe("VerifyResults", () => {
     expect(outcomes(section("Lock signature"))).toEqual(["fail"]);
   });
 
-  it("shows a definition vector's hashes without lock sections", async () => {
+  itVectors("shows a definition vector's hashes without lock sections", async () => {
     await renderFile(parseClusterFile(loadVector("cluster_definition_v1_8_0.json")));
     expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent(/^Definition v1\.8\.0/);
     expect(outcomes(section("Hashes"))).toEqual(["pass", "pass"]);

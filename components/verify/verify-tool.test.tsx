@@ -2,7 +2,7 @@
 import { fireEvent, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import { LAUNCHPAD_LOCK, loadVector } from "@/lib/obol/testdata/vectors";
+import { itVectors, LAUNCHPAD_LOCK, loadVector } from "@/lib/obol/testdata/vectors";
 import { MAX_INPUT_BYTES, parseInput } from "./parse-input";
 import { VerifyTool } from "./verify-tool";
 
@@ -18,10 +18,13 @@ describe("parseInput", () => {
       title: 'Unknown version "v1.5.0".',
       details: ["Supported versions: v1.6.0, v1.7.0, v1.8.0, v1.9.0, v1.10.0."],
     });
+    expect(parseInput(" ".repeat(MAX_INPUT_BYTES + 1))).toMatchObject({ ok: false, title: /at most 2 MB/ });
+  });
+
+  itVectors("names the failing field of a charon definition and accepts a real lock", () => {
     const bad = loadVector("cluster_definition_v1_10_0.json");
     bad.fork_version = "0x1";
     expect(parseInput(JSON.stringify(bad))).toMatchObject({ ok: false, details: [expect.stringMatching(/^fork_version: /)] });
-    expect(parseInput(" ".repeat(MAX_INPUT_BYTES + 1))).toMatchObject({ ok: false, title: /at most 2 MB/ });
     expect(parseInput(JSON.stringify(loadVector(LAUNCHPAD_LOCK)))).toMatchObject({ ok: true, file: { kind: "lock" } });
   });
 });
@@ -36,14 +39,14 @@ describe("VerifyTool", () => {
     expect(screen.getByRole("heading", { name: "This is not valid JSON." })).toHaveFocus();
   });
 
-  it("verifies pasted JSON on submit", async () => {
+  itVectors("verifies pasted JSON on submit", async () => {
     render(<VerifyTool />);
     paste(JSON.stringify(loadVector(LAUNCHPAD_LOCK)));
     await userEvent.click(screen.getByRole("button", { name: "Verify" }));
     expect(await screen.findByRole("heading", { name: "Lock v1.7.0: every check passes" }, { timeout: 20_000 })).toHaveFocus();
   });
 
-  it("verifies a chosen file", async () => {
+  itVectors("verifies a chosen file", async () => {
     render(<VerifyTool />);
     const file = new File([JSON.stringify(loadVector("cluster_definition_v1_10_0.json"))], "cluster-definition.json", { type: "application/json" });
     await userEvent.upload(screen.getByLabelText("Cluster definition or lock file"), file);

@@ -11,6 +11,7 @@ import { startAnvil, type Anvil } from "../anvil";
 import { compileContracts } from "../compile";
 import { deployDevnet, type Deployment } from "../deploy";
 import { seedDevnet, type SeedSummary } from "../seed";
+import { hasVectors, vectorsSkippedMessage } from "../../lib/obol/testdata/vectors-dir";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -24,6 +25,7 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  if (!hasVectors) console.log(vectorsSkippedMessage);
   // Warm the solc-js compile cache while anvil starts; deployDevnet's own compile is then a file read.
   const [anvil] = await Promise.all([startAnvil(), compileContracts()]) as [Anvil, unknown];
   try {

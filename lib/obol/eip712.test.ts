@@ -10,7 +10,7 @@ import {
   verifyTypedSignature,
 } from "@/lib/obol/eip712";
 import { testKeyHex } from "@/lib/obol/testdata/enr-builder";
-import { LAUNCHPAD_LOCK, loadVector } from "@/lib/obol/testdata/vectors";
+import { itVectors, LAUNCHPAD_LOCK, loadVector } from "@/lib/obol/testdata/vectors";
 
 const alice = privateKeyToAccount(testKeyHex(1));
 const bob = privateKeyToAccount(testKeyHex(2));
@@ -60,7 +60,7 @@ describe("verifyTypedSignature", () => {
     expect(await verifyTypedSignature({ address: alice.address, typedData, signature })).toBe(false);
   });
 
-  it("verifies the launchpad creator's real signature (Goerli)", async () => {
+  itVectors("verifies the launchpad creator's real signature (Goerli)", async () => {
     const def = loadVector(LAUNCHPAD_LOCK).cluster_definition;
     const typedData = creatorConfigHashTypedData(def.config_hash, def.fork_version);
     expect(

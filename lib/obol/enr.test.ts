@@ -3,7 +3,7 @@ import { secp256k1 } from "@noble/curves/secp256k1.js";
 import { bytesToHex, toRlp } from "viem";
 import { parseEnr } from "@/lib/obol/enr";
 import { buildEnr, testKey } from "@/lib/obol/testdata/enr-builder";
-import { LAUNCHPAD_LOCK, loadVector } from "@/lib/obol/testdata/vectors";
+import { itVectors, LAUNCHPAD_LOCK, loadVector } from "@/lib/obol/testdata/vectors";
 
 const rejects = (enr: string, reason: RegExp) => {
   const r = parseEnr(enr);
@@ -12,7 +12,7 @@ const rejects = (enr: string, reason: RegExp) => {
 };
 
 describe("parseEnr", () => {
-  it("accepts every ENR of the launchpad lock (charon create enr)", () => {
+  itVectors("accepts every ENR of the launchpad lock (charon create enr)", () => {
     const operators = loadVector(LAUNCHPAD_LOCK).cluster_definition.operators;
     const keys = operators.map((o: { enr: string }) => {
       const r = parseEnr(o.enr);
@@ -68,7 +68,7 @@ describe("parseEnr", () => {
     const other = buildEnr(testKey(2), { extra: { secp256k1: secp256k1.getPublicKey(testKey(1), true) } });
     rejects(other, /does not match/);
   });
-  it("rejects a one-character change of a real ENR", () => {
+  itVectors("rejects a one-character change of a real ENR", () => {
     const enr: string = loadVector(LAUNCHPAD_LOCK).cluster_definition.operators[0].enr;
     const i = enr.length - 5;
     rejects(enr.slice(0, i) + (enr[i] === "A" ? "B" : "A") + enr.slice(i + 1), /does not match|not a point/);

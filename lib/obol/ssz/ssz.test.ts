@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { definitionSchema, lockSchema, parseClusterFile, type Definition } from "@/lib/obol/schema";
 import { configHash, definitionHash, lockHash } from "@/lib/obol/ssz";
-import { loadVector, vectorFiles } from "@/lib/obol/testdata/vectors";
+import { describeVectors, loadVector, vectorFiles } from "@/lib/obol/testdata/vectors";
 
-describe("charon vectors", () => {
+describeVectors("charon vectors", () => {
   it.each(vectorFiles)("%s: every hash matches the file", (file) => {
     const parsed = parseClusterFile(loadVector(file));
     const def = parsed.kind === "lock" ? parsed.lock.cluster_definition : parsed.definition;
@@ -61,7 +61,7 @@ describe("charon ssz_internal_test golden config hashes", () => {
   });
 });
 
-describe("charon hashing conventions", () => {
+describeVectors("charon hashing conventions", () => {
   const v110 = () => definitionSchema.parse(loadVector("cluster_definition_v1_10_0.json"));
 
   it("hashes an unset signature as zero bytes (putBytesN left-pads)", () => {
