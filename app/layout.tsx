@@ -9,10 +9,20 @@ import { getEnv, publicConfig } from "@/lib/env";
 import { walletState } from "@/lib/wallet/connected-account";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Byzantine DV Portal", template: "%s · Byzantine DV Portal" },
-  description: "Synchronize your Byzantine distributed-validator cluster with the other operators.",
-};
+const description = "Synchronize your Byzantine distributed-validator cluster with the other operators.";
+
+export function generateMetadata(): Metadata {
+  // Social previews need absolute image URLs: from the configured public origin when there is one.
+  const publicUrl = getEnv().PUBLIC_URL;
+  return {
+    ...(publicUrl ? { metadataBase: new URL(publicUrl) } : {}),
+    title: { default: "Byzantine DV Portal", template: "%s · Byzantine DV Portal" },
+    description,
+    manifest: "/manifest.webmanifest",
+    openGraph: { siteName: "Byzantine DV Portal", type: "website", description, images: [{ url: "/og.png", width: 1200, height: 630 }] },
+    twitter: { card: "summary_large_image", images: ["/og.png"] },
+  };
+}
 
 export const viewport: Viewport = { themeColor: "#020617", width: "device-width", initialScale: 1 };
 
