@@ -22,6 +22,9 @@ describe("VerifyResults", () => {
   itVectors("shows the launchpad-signed lock with every check green", async () => {
     await renderFile(parseClusterFile(loadVector(LAUNCHPAD_LOCK)));
     expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent("Lock v1.7.0: every check passes");
+    // Counted by hand: 3 hashes, the creator, 4 operators x 3 signatures, the aggregate, and each of
+    // the 3 validators' public shares and builder registration; no validator has deposit data.
+    expect(document.body).toHaveTextContent("23 passed · 0 failed · 3 not present");
     expect(outcomes(document.body)).not.toContain("fail");
     expect(outcomes(section("Hashes"))).toEqual(["pass", "pass", "pass"]);
     expect(outcomes(section("Creator"))).toEqual(["pass"]);
@@ -36,6 +39,9 @@ describe("VerifyResults", () => {
   itVectors("shows a hash vector with green hashes and red signatures", async () => {
     await renderFile(parseClusterFile(loadVector("cluster_lock_v1_10_0.json")));
     expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent("Lock v1.10.0: verification failed");
+    // The vector's hashes are real, its signatures random bytes. Counted by hand: 3 hashes pass; the
+    // creator, 2 operators x 3 signatures, the aggregate and 2 validators x 3 BLS checks fail.
+    expect(document.body).toHaveTextContent("3 passed · 14 failed");
     expect(outcomes(section("Hashes"))).toEqual(["pass", "pass", "pass"]);
     expect(outcomes(section("Creator"))).toEqual(["fail"]);
     const operators = within(section("Operators"));
@@ -60,6 +66,10 @@ describe("VerifyResults", () => {
     it("decodes deposits, registration and ENR endpoints", async () => {
       await renderFile(file);
       expect(outcomes(document.body)).not.toContain("fail");
+      // Counted by hand: 3 hashes, the creator, 4 operators x 3 signatures, the aggregate, and the
+      // validator's public shares, deposit data and builder registration.
+      expect(document.body).toHaveTextContent("20 passed · 0 failed");
+      expect(document.body).not.toHaveTextContent("not present");
       const validator = within(section("Validator 1"));
       expect(validator.getByText("Deposit 1 of 2: 1 ETH")).toBeInTheDocument();
       expect(validator.getByText("Deposit 2 of 2: 32 ETH")).toBeInTheDocument();
