@@ -30,7 +30,8 @@ export function sanitiseProxyHeaders(headers: IncomingHttpHeaders, socketAddress
  * null when `text` is no address.
  */
 function normalise(text: string): string | null {
-  const address = text.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "");
+  // IPv4 as IPv6 (a dual-stack socket), or with the port some proxies append.
+  const address = text.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "").replace(/^(\d+\.\d+\.\d+\.\d+):\d+$/, "$1");
   const version = isIP(address);
   if (version === 4) return address;
   if (version !== 6) return null;
