@@ -1,6 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // Says nothing an attacker needs to know; security headers are set by server.ts (they depend on runtime settings).
+  poweredByHeader: false,
   // `npm run typecheck` checks types once in CI; the build need not do it again.
   typescript: { ignoreBuildErrors: true },
   // pglite ships its WASM and data files next to its code; bundling them breaks their paths.

@@ -1,7 +1,8 @@
 /**
  * The browser tests' stack: a fresh anvil with the devnet deployed and seeded, the production
- * build of the portal served by `next start`, and Debian's Chromium driven by playwright-core.
- * Each browser context gets the injected test wallet (e2e/test-wallet.ts) of one dev account.
+ * build of the portal served by server.ts (as `npm start` does), and Debian's Chromium driven by
+ * playwright-core. Each browser context gets the injected test wallet (e2e/test-wallet.ts) of one
+ * dev account, and reports every Content-Security-Policy violation into `stack.cspViolations`.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -22,8 +23,12 @@ const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 export type Stack = {
   baseUrl: string;
   rpcUrl: string;
+  /** A part of the server's RPC_URL that must reach no browser (the browser gets the plain node URL). */
+  rpcSecret: string;
   deployment: Deployment;
   browser: Browser;
+  /** Every CSP violation a page reported, with the page's URL. */
+  cspViolations: string[];
   stop(): Promise<void>;
 };
 
@@ -36,7 +41,7 @@ async function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
 async function waitForHttp(url: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 120_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`the portal server exited with ${child.exitCode}`);
     try {
       if ((await fetch(url)).status < 500) return;
     } catch {
@@ -75,13 +80,15 @@ export async function startStack(): Promise<Stack> {
     await seedDevnet(anvil.rpcUrl, deployment);
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+    // Anvil ignores the query: it stands for a provider's API key, which must stay on the server.
+    const rpcSecret = "e2e-provider-key";
+    server = spawn(process.execPath, ["--import", "tsx", "server.ts", "--port", String(port), "--hostname", "127.0.0.1"], {
       stdio: ["ignore", "ignore", "inherit"],
       env: {
         ...env,
-        NODE_ENV: "production",
         NETWORK: "devnet",
-        RPC_URL: anvil.rpcUrl,
+        RPC_URL: `${anvil.rpcUrl}/?key=${rpcSecret}`,
+        PUBLIC_RPC_URL: anvil.rpcUrl,
         AUCTION_ADDRESS: deployment.auction,
         VAULT_ADDRESS: deployment.vault,
         DEPLOYMENT_BLOCK: String(deployment.deploymentBlock),
@@ -102,7 +109,7 @@ export async function startStack(): Promise<Stack> {
         "--disable-quic",
       ],
     });
-    return { baseUrl, rpcUrl: anvil.rpcUrl, deployment, browser, stop };
+    return { baseUrl, rpcUrl: anvil.rpcUrl, rpcSecret, deployment, browser, cspViolations: [], stop };
   } catch (error) {
     await stop();
     throw error;
@@ -122,6 +129,13 @@ export async function walletContext(
     baseURL: stack.baseUrl,
   });
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: stack.baseUrl });
+  // Chromium reports a blocked load on the console; the event also catches what it reports elsewhere.
+  await context.addInitScript(() =>
+    document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`)),
+  );
+  context.on("console", (message) => {
+    if (/Content Security Policy|CSP violation/.test(message.text())) stack.cspViolations.push(`${message.page()?.url()}: ${message.text()}`);
+  });
   if (account) {
     await context.addInitScript(testWalletScript({ rpcUrl: stack.rpcUrl, account: account.address, chainId: stack.deployment.chainId }));
   }

@@ -229,3 +229,36 @@ describe("the auction", () => {
     await auctionScenario({ baseUrl: stack.baseUrl, rpcUrl: stack.rpcUrl, browser: stack.browser });
   });
 });
+
+describe("HTTP hygiene", () => {
+  it("sends security headers, keeps the server's RPC URL out of pages, and answers bad API paths with JSON", async () => {
+    const page = await newPage(operators[0]);
+    const response = await page.goto(`/clusters/${configHash}`);
+    await page.getByRole("heading", { name: "Byzantine DV5" }).waitFor();
+    const headers = response!.headers();
+    assert.match(headers["content-security-policy"], /frame-ancestors 'none'/);
+    assert.equal(headers["x-content-type-options"], "nosniff");
+    assert.equal(headers["x-powered-by"], undefined);
+    assert.ok(!(await response!.text()).includes(stack.rpcSecret), "the page's HTML and data name the server's RPC_URL");
+
+    const malformed = await fetch(`${stack.baseUrl}/api/v1/definition/%ff`);
+    assert.equal(malformed.status, 400);
+    assert.match(((await malformed.json()) as { message: string }).message, /percent-encoding/);
+    for (const method of ["GET", "POST"]) {
+      const unknown = await fetch(`${stack.baseUrl}/api/v1/no-such-route`, { method });
+      assert.equal(unknown.status, 404);
+      assert.match(((await unknown.json()) as { message: string }).message, /^No API route has this path/);
+    }
+  });
+
+  it("saw no Content-Security-Policy violation on any page of this run, and would have seen one", async () => {
+    const seen = [...stack.cspViolations];
+    // A request to a node the policy does not name must be refused, and reported here.
+    const probe = await newPage(null);
+    await probe.goto("/");
+    await probe.evaluate(() => fetch("http://192.0.2.1/").catch(() => undefined));
+    for (let i = 0; i < 50 && stack.cspViolations.length === seen.length; i++) await probe.waitForTimeout(100);
+    assert.match(stack.cspViolations.at(-1) ?? "", /192\.0\.2\.1/);
+    assert.deepEqual(seen, []);
+  });
+});

@@ -91,3 +91,16 @@ describe("parseEnv", () => {
     expect(pub.auction).toBe("0x5FbDB2315678afecb367f032d93F642f64180aa3");
   });
 });
+
+describe("publicConfig and the server's RPC_URL", () => {
+  const hoodi = { NETWORK: "hoodi", RPC_URL: "https://rpc.example/v2/PROVIDER-KEY", ...devnetVars, DEPLOYMENT_BLOCK: "1", CREATOR_PRIVATE_KEY: `0x${"11".repeat(32)}` };
+
+  it("never contains RPC_URL: the browser gets PUBLIC_RPC_URL or nothing", () => {
+    const none = publicConfig(parseEnv(hoodi));
+    expect(JSON.stringify(none)).not.toContain("PROVIDER-KEY");
+    expect(none.rpcUrl).toBeNull();
+    const given = publicConfig(parseEnv({ ...hoodi, PUBLIC_RPC_URL: "https://public.example/rpc" }));
+    expect(JSON.stringify(given)).not.toContain("PROVIDER-KEY");
+    expect(given.rpcUrl).toBe("https://public.example/rpc");
+  });
+});

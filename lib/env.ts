@@ -207,13 +207,14 @@ export function getEnv(): Env {
   return cached;
 }
 
-/** What the browser may know: no keys, no database URL. */
+/** What the browser may know: no keys, no database URL, not the server's RPC_URL (it may carry a provider key). */
 export function publicConfig(e: Env = getEnv()) {
   return {
     network: e.NETWORK,
     chainId: e.CHAIN_ID,
     chainName: e.CHAIN_NAME,
-    rpcUrl: e.RPC_URL,
+    /** null: the browser reads the chain through the connected wallet. */
+    rpcUrl: e.PUBLIC_RPC_URL ?? null,
     explorerUrl: e.EXPLORER_URL ?? null,
     auction: e.AUCTION_ADDRESS,
     vault: e.VAULT_ADDRESS,

@@ -5,13 +5,16 @@ import type { PublicConfig } from "@/lib/env";
 // Multicall3 lives at this address on every public network; the devnet deploys it there too.
 export const multicall3Address = "0xcA11bde05977b3631167028862bE2a173976CA11" as const;
 
-/** The viem chain of the configured network, shared by the server client and wagmi. */
+/**
+ * The viem chain of the configured network, shared by the server client and wagmi. `rpcUrl` is
+ * the one a browser may know (the server's client has its own transport); null lists none.
+ */
 export function configuredChain(config: Pick<PublicConfig, "chainId" | "chainName" | "rpcUrl" | "explorerUrl">): Chain {
   return defineChain({
     id: config.chainId,
     name: config.chainName,
     nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
-    rpcUrls: { default: { http: [config.rpcUrl] } },
+    rpcUrls: { default: { http: config.rpcUrl ? [config.rpcUrl] : [] } },
     blockExplorers: config.explorerUrl
       ? { default: { name: "Explorer", url: config.explorerUrl } }
       : undefined,

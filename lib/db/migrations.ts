@@ -77,4 +77,18 @@ export const migrations: { id: number; name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    id: 4,
+    name: "rate limit counters",
+    sql: `
+      -- Requests per client and one-minute window, shared by every portal instance on this database
+      -- (lib/http/rate-limit.ts). Counts are worth nothing after a crash: no write-ahead log.
+      CREATE UNLOGGED TABLE rate_limit_counters (
+        bucket text NOT NULL,
+        window_start bigint NOT NULL,
+        hits integer NOT NULL,
+        PRIMARY KEY (bucket, window_start)
+      );
+    `,
+  },
 ];

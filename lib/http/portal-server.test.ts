@@ -1,0 +1,115 @@
+// The request pipeline of server.ts, on a real HTTP server on a free port. Next itself is replaced
+// by a handler that reports the headers it was given, which is what this pipeline decides.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import type { NextConfig } from "next";
+import { portalRequestHandler } from "./portal-server";
+import { createRateLimiter, memoryCounters } from "./rate-limit";
+
+const servers: Server[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => s.close(resolve))));
+});
+
+async function startPortal(options: { trusted?: string[]; writes?: number; publicRpcUrl?: string } = {}): Promise<string> {
+  const echo = async (request: IncomingMessage, response: ServerResponse) => {
+    response.writeHead(200, { "content-type": "application/json" });
+    response.end(JSON.stringify(request.headers));
+  };
+  const handle = portalRequestHandler({
+    dev: false,
+    trustedProxyHeaders: options.trusted ?? [],
+    publicRpcUrl: options.publicRpcUrl,
+    limiter: createRateLimiter({ store: memoryCounters(), limits: { write: options.writes ?? 60, read: 600 } }),
+    next: echo,
+  });
+  const server = createServer((request, response) => void handle(request, response));
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+const post = (url: string, headers: Record<string, string> = {}) => fetch(url, { method: "POST", headers, body: "{}" });
+
+describe("portal server", () => {
+  it("answers 429 with Retry-After and a sentence once a client sent its writes for the minute", async () => {
+    const base = await startPortal();
+    const statuses: number[] = [];
+    let refused: Response | undefined;
+    for (let i = 0; i < 400; i++) {
+      const response = await post(`${base}/api/v1/termsAndConditions`);
+      statuses.push(response.status);
+      if (response.status === 429) refused ??= response;
+      else await response.body?.cancel();
+    }
+    // The minute may turn during the run: then at most twice the limit passes.
+    expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(60);
+    expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(120);
+    expect(Number(refused!.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect(Number(refused!.headers.get("retry-after"))).toBeLessThanOrEqual(60);
+    expect((await refused!.json()).message).toMatch(/^Too many requests that change data from your address: at most 60 per minute\. Try again in \d+ s\.$/);
+    // Reads have their own allowance.
+    expect((await fetch(`${base}/api/clusters`)).status).toBe(200);
+  });
+
+  it("ignores X-Forwarded-For from the client unless the proxy is trusted", async () => {
+    const untrusted = await startPortal({ writes: 3 });
+    const spoofed = async (base: string, n: number) => {
+      const statuses = [];
+      for (let i = 0; i < n; i++) statuses.push((await post(base, { "x-forwarded-for": `198.51.100.${i}` })).status);
+      return statuses;
+    };
+    expect(await spoofed(untrusted, 5)).toEqual([200, 200, 200, 429, 429]);
+    const seen = await (await fetch(untrusted, { headers: { "x-forwarded-for": "198.51.100.1", "x-real-ip": "198.51.100.2", forwarded: "for=198.51.100.3" } })).json();
+    expect(seen).not.toHaveProperty("x-forwarded-for");
+    expect(seen).not.toHaveProperty("x-real-ip");
+    expect(seen).not.toHaveProperty("forwarded");
+
+    // Behind a trusted proxy each forwarded address is a client of its own; the proxy's own
+    // entry is the last one, so a client's prefix changes nothing.
+    const trusted = await startPortal({ writes: 3, trusted: ["x-forwarded-for"] });
+    expect(await spoofed(trusted, 5)).toEqual([200, 200, 200, 200, 200]);
+    const sameClient = [];
+    for (let i = 0; i < 4; i++) sameClient.push((await post(trusted, { "x-forwarded-for": `10.9.9.${i}, 203.0.113.7` })).status);
+    expect(sameClient).toEqual([200, 200, 200, 429]);
+    expect((await (await fetch(trusted, { headers: { "x-forwarded-for": "203.0.113.8" } })).json())["x-forwarded-for"]).toBe("203.0.113.8");
+  });
+
+  it("drops a forwarded host and protocol unless trusted", async () => {
+    const spoof = { "x-forwarded-host": "evil.example", "x-forwarded-proto": "javascript", "x-forwarded-port": "1" };
+    const seen = await (await fetch(await startPortal(), { headers: spoof })).json();
+    for (const name of Object.keys(spoof)) expect(seen).not.toHaveProperty(name);
+    const kept = await (await fetch(await startPortal({ trusted: ["x-forwarded-host"] }), { headers: spoof })).json();
+    expect(kept["x-forwarded-host"]).toBe("evil.example");
+    expect(kept).not.toHaveProperty("x-forwarded-proto");
+  });
+
+  it("answers 400 JSON for a path with malformed percent-encoding", async () => {
+    const response = await fetch(`${await startPortal()}/api/v1/definition/%ff`);
+    expect(response.status).toBe(400);
+    expect(response.headers.get("content-type")).toBe("application/json");
+    expect((await response.json()).message).toMatch(/percent-encoding/);
+  });
+
+  it("puts the security headers on every answer, HSTS only over https", async () => {
+    const base = await startPortal({ publicRpcUrl: "https://rpc.example/public", trusted: ["x-forwarded-proto"] });
+    for (const path of ["/", "/api/v1/definition/%ff", "/_next/static/x.js"]) {
+      const response = await fetch(`${base}${path}`);
+      const csp = response.headers.get("content-security-policy") ?? "";
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("connect-src 'self' https://rpc.example;");
+      expect(csp).not.toContain("unsafe-eval");
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(response.headers.get("x-frame-options")).toBe("DENY");
+      expect(response.headers.get("referrer-policy")).toBe("same-origin");
+      expect(response.headers.get("permissions-policy")).toContain("camera=()");
+      expect(response.headers.get("strict-transport-security")).toBeNull();
+    }
+    const overTls = await fetch(base, { headers: { "x-forwarded-proto": "https" } });
+    expect(overTls.headers.get("strict-transport-security")).toBe("max-age=31536000");
+    // Next's own header is switched off in its configuration.
+    const { default: nextConfig } = (await import(new URL("../../next.config.mjs", import.meta.url).href)) as { default: NextConfig };
+    expect(nextConfig.poweredByHeader).toBe(false);
+  });
+});

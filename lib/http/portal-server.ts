@@ -1,0 +1,63 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { TLSSocket } from "node:tls";
+import { sanitiseProxyHeaders } from "./proxy-headers";
+import { requestKind, type RateLimiter } from "./rate-limit";
+import { securityHeaders } from "./security-headers";
+
+/**
+ * What the portal's server (server.ts) does with each request before Next sees it: security
+ * headers on the answer, a 400 for a path Next cannot decode, untrusted proxy headers removed,
+ * and the client's rate limit. Pages and route handlers alike read the chain, so every request
+ * counts except Next's own assets.
+ */
+
+export type PortalServerOptions = {
+  dev: boolean;
+  trustedProxyHeaders: readonly string[];
+  publicRpcUrl?: string;
+  limiter: RateLimiter;
+  /** Next's request handler. */
+  next: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
+  /** Where unexpected failures are reported (already redacted by server.ts). */
+  log?: (message: string, error: unknown) => void;
+};
+
+function sendJson(response: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { "Content-Type": "application/json", ...headers });
+  response.end(JSON.stringify({ message }));
+}
+
+/** Whether Next could decode the path; it answers 500 for malformed percent-encoding such as %ff. */
+function decodable(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function portalRequestHandler({ dev, trustedProxyHeaders, publicRpcUrl, limiter, next, log = console.error }: PortalServerOptions) {
+  const headersFor = (https: boolean) => securityHeaders({ dev, https, publicRpcUrl });
+  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    try {
+      const client = sanitiseProxyHeaders(request.headers, request.socket.remoteAddress, trustedProxyHeaders);
+      const https = (request.socket as TLSSocket).encrypted === true || request.headers["x-forwarded-proto"] === "https";
+      for (const [name, value] of Object.entries(headersFor(https))) response.setHeader(name, value);
+
+      const path = (request.url ?? "/").split("?")[0];
+      if (!decodable(path)) {
+        return sendJson(response, 400, "The URL's path is not valid percent-encoding (each % must start a UTF-8 byte such as %2F).");
+      }
+      if (!path.startsWith("/_next/")) {
+        const refusal = await limiter(client, requestKind(request.method));
+        if (refusal) return sendJson(response, 429, refusal.message, { "Retry-After": String(refusal.retryAfterSeconds) });
+      }
+      await next(request, response);
+    } catch (error) {
+      log("request failed", error);
+      if (!response.headersSent) sendJson(response, 500, "The server failed to handle this request; it has been logged. Try again later.");
+      else response.end();
+    }
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * The portal's HTTP server: Next behind lib/http/portal-server.ts, which removes proxy headers no
+ * trusted proxy set, rate-limits each client, answers malformed URLs, and adds security headers.
+ *
+ *   tsx server.ts [--dev] [--port 3000] [--hostname 127.0.0.1]
+ *
+ * `npm start` and `npm run dev` (through scripts/dev.ts) run it.
+ */
+import { createServer } from "node:http";
+import { parseArgs } from "node:util";
+import next from "next";
+import { getDatabase } from "@/lib/db";
+import { EnvError, getEnv } from "@/lib/env";
+import { portalRequestHandler } from "@/lib/http/portal-server";
+import { createRateLimiter, databaseCounters, memoryCounters } from "@/lib/http/rate-limit";
+import { redactConsole, rpcUrlRedactor } from "@/lib/http/redact";
+
+const { values } = parseArgs({
+  options: {
+    dev: { type: "boolean", default: false },
+    port: { type: "string", short: "p", default: process.env.PORT ?? "3000" },
+    hostname: { type: "string", short: "H" },
+  },
+});
+const dev = values.dev;
+Object.assign(process.env, { NODE_ENV: dev ? "development" : "production" });
+
+let env: ReturnType<typeof getEnv>;
+try {
+  env = getEnv();
+} catch (error) {
+  if (!(error instanceof EnvError)) throw error;
+  console.error(`\n${error.message}\nSee the configuration table in README.md.\n`);
+  process.exit(1);
+}
+
+// Next logs the errors of pages itself; a key in RPC_URL must not reach those logs either.
+if (env.RPC_URL !== env.PUBLIC_RPC_URL) redactConsole(rpcUrlRedactor(env.RPC_URL));
+
+const port = Number(values.port);
+const app = next({ dev, hostname: values.hostname, port });
+const handle = portalRequestHandler({
+  dev,
+  trustedProxyHeaders: env.TRUSTED_PROXY_HEADERS,
+  publicRpcUrl: env.PUBLIC_RPC_URL,
+  limiter: createRateLimiter({
+    // Several instances on one PostgreSQL share their counts; the embedded database serves one process.
+    store: env.DATABASE_URL ? databaseCounters(getDatabase) : memoryCounters(),
+    limits: { write: env.RATE_LIMIT_WRITES_PER_MINUTE, read: env.RATE_LIMIT_READS_PER_MINUTE },
+  }),
+  next: app.getRequestHandler(),
+});
+
+await app.prepare();
+const server = createServer((request, response) => void handle(request, response));
+server.listen(port, values.hostname, () => {
+  console.log(`portal ready on http://${values.hostname ?? "localhost"}:${port}${dev ? " (development)" : ""}`);
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    server.close();
+    void app.close().finally(() => process.exit(0));
+  });
+}
