@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "./database";
+import pg from "pg";
+import { openDatabase } from "./database";
 import { migrate } from "./migrate";
 import { migrations } from "./migrations";
 import { testDatabases } from "./testing";
@@ -15,7 +17,7 @@ describe.each(testDatabases())("database on $name", ({ open }) => {
 
   it("creates the tables the portal uses, records each migration once, and migrating again changes nothing", async () => {
     const tables = async () =>
-      (await db.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")).map((r) => r.table_name);
+      (await db.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")).map((r) => r.table_name);
     // Written out by hand: the tables the storage modules query.
     expect(await tables()).toEqual(
       expect.arrayContaining(["schema_migrations", "index_cursor", "clusters", "terms_acceptances", "operator_registrations", "cluster_locks"]),
@@ -44,5 +46,26 @@ describe.each(testDatabases())("database on $name", ({ open }) => {
       }),
     ).rejects.toThrow(/duplicate key/);
     expect(await db.query("SELECT 1 FROM index_cursor WHERE chain_id = 2")).toEqual([]);
+  });
+});
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)("several servers starting on one empty PostgreSQL", () => {
+  it("migrate together without colliding", async () => {
+    const url = process.env.TEST_DATABASE_URL!;
+    const schema = `test_race_${Date.now().toString(36)}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    try {
+      const scoped = new URL(url);
+      scoped.searchParams.set("options", `-c search_path=${schema}`);
+      const dbs = await Promise.all(Array.from({ length: 4 }, () => openDatabase({ url: scoped.toString() })));
+      const [{ count }] = await dbs[0].query<{ count: string }>("SELECT count(*) AS count FROM schema_migrations");
+      expect(Number(count)).toBe(migrations.length);
+      await Promise.all(dbs.map((db) => db.close()));
+    } finally {
+      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.end();
+    }
   });
 });
