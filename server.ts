@@ -12,7 +12,7 @@ import next from "next";
 import { getDatabase } from "@/lib/db";
 import { EnvError, getEnv } from "@/lib/env";
 import { portalRequestHandler } from "@/lib/http/portal-server";
-import { createRateLimiter, databaseCounters, memoryCounters } from "@/lib/http/rate-limit";
+import { createRateLimiter, databaseCounters, memoryCounters, sharedCountersWithFallback } from "@/lib/http/rate-limit";
 import { redactConsole, rpcUrlRedactor } from "@/lib/http/redact";
 
 const { values } = parseArgs({
@@ -45,7 +45,7 @@ const handle = portalRequestHandler({
   publicRpcUrl: env.PUBLIC_RPC_URL,
   limiter: createRateLimiter({
     // Several instances on one PostgreSQL share their counts; the embedded database serves one process.
-    store: env.DATABASE_URL ? databaseCounters(getDatabase) : memoryCounters(),
+    store: env.DATABASE_URL ? sharedCountersWithFallback(databaseCounters(getDatabase)) : memoryCounters(),
     limits: { write: env.RATE_LIMIT_WRITES_PER_MINUTE, read: env.RATE_LIMIT_READS_PER_MINUTE },
   }),
   next: app.getRequestHandler(),

@@ -1,7 +1,7 @@
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "@/lib/db/database";
-import { createRateLimiter, databaseCounters, memoryCounters, requestKind, type CounterStore } from "./rate-limit";
+import { createRateLimiter, databaseCounters, memoryCounters, requestKind, sharedCountersWithFallback, type CounterStore } from "./rate-limit";
 
 const minute = 60_000;
 const at = (time: number) => () => time;
@@ -39,6 +39,14 @@ describe("rate limiter", () => {
 });
 
 describe("rate limit counters in the database", () => {
+  it("keep limiting in this process while the database does not answer", async () => {
+    const down = databaseCounters(() => Promise.reject(new Error("connect ECONNREFUSED 127.0.0.1:5432")));
+    const limiter = createRateLimiter({ store: sharedCountersWithFallback(down), limits: { write: 5, read: 50 }, now: at(7 * minute) });
+    const answers = await hits(limiter, 8);
+    expect(answers.filter((a) => a === null)).toHaveLength(5);
+    expect(answers[7]?.retryAfterSeconds).toBe(60);
+  });
+
   const opened: Database[] = [];
   afterAll(async () => {
     for (const db of opened) await db.close();

@@ -59,6 +59,22 @@ export function databaseCounters(db: () => Promise<Sql>): CounterStore {
   };
 }
 
+/**
+ * The shared counters, or this process's own while the database does not answer: a database
+ * outage must not turn every request into a 500, and each instance still limits its clients.
+ */
+export function sharedCountersWithFallback(shared: CounterStore, local: CounterStore = memoryCounters()): CounterStore {
+  return {
+    async hit(bucket, window) {
+      try {
+        return await shared.hit(bucket, window);
+      } catch {
+        return local.hit(bucket, window);
+      }
+    },
+  };
+}
+
 export type RateLimits = Record<RequestKind, number>;
 
 /** A refusal: the sentence for the client and how many seconds to wait. */
