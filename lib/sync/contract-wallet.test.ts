@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { devKeys } from "@/devnet/accounts";
 import { startAnvil, type Anvil } from "@/devnet/anvil";
 import { deployContractWallet } from "@/devnet/testing/contract-wallet";
+import { ClusterStatus } from "@/lib/chain/cluster-state";
 import type { IndexedCluster } from "@/lib/chain/indexed-clusters";
 import type { Database } from "@/lib/db";
 import { testDatabases } from "@/lib/db/testing";
@@ -41,6 +42,7 @@ const handlers = (withChain: boolean) =>
     creator: () => testCreator,
     forkVersion: () => hoodiForkVersion,
     client: withChain ? () => client : undefined,
+    clusterStatus: async () => ClusterStatus.IN_CREATION,
   });
 
 const post = async (api: ReturnType<typeof handlers>) =>
