@@ -52,13 +52,20 @@ const address = z
 
 
 // A wallet's signature is 65 bytes; a contract wallet's (ERC-1271) can be longer, such as a
-// Safe's concatenated owner signatures: up to 2 kB, about 30 owners.
-const MAX_SIGNATURE_BYTES = 2048;
-const signatureRule = `a 0x-prefixed signature of 65 bytes, or up to ${MAX_SIGNATURE_BYTES} bytes from a contract wallet`;
-const signature = z
-  .string()
-  .regex(new RegExp(`^0x(?:[0-9a-fA-F]{2}){65,${MAX_SIGNATURE_BYTES}}$`), `expected ${signatureRule}`)
-  .transform((s) => s.toLowerCase() as Hex);
+// Safe's concatenated owner signatures: up to 2 kB (about 30 owners) where the portal only stores
+// it (terms). The definition's operator signatures are 65-byte fields of charon's SSZ hash
+// (lib/obol/ssz), so a registration longer than that could never be loaded by charon.
+const MAX_CONTRACT_SIGNATURE_BYTES = 2048;
+const signatureRules = {
+  stored: `a 0x-prefixed signature of 65 bytes, or up to ${MAX_CONTRACT_SIGNATURE_BYTES} bytes from a contract wallet`,
+  definition:
+    "a 0x-prefixed signature of 65 bytes: charon's cluster definition holds no longer one, so a multisig wallet cannot register a node with its owners' concatenated signatures",
+};
+const signatureOf = (rule: keyof typeof signatureRules) =>
+  z
+    .string()
+    .regex(new RegExp(`^0x(?:[0-9a-fA-F]{2}){65,${rule === "stored" ? MAX_CONTRACT_SIGNATURE_BYTES : 65}}$`), `expected ${signatureRules[rule]}`)
+    .transform((s) => s.toLowerCase() as Hex);
 
 const forkVersion = z
   .string()
@@ -78,17 +85,17 @@ export const operatorBodySchema = z.object({
   enr: z.string().min(1, "expected the charon ENR (enr:...)").max(1024, "an ENR is at most 1024 bytes"),
   version: z.string(),
   address,
-  enr_signature: signature,
+  enr_signature: signatureOf("definition"),
   fork_version: forkVersion,
 });
 
 export type OperatorBody = z.input<typeof operatorBodySchema>;
 
-function signatureHeader(request: Request, what: string): Hex {
+function signatureHeader(request: Request, what: string, rule: keyof typeof signatureRules): Hex {
   const token = bearerToken(request);
   if (!token) throw new HttpError(401, `Send ${what} as the header "Authorization: Bearer <signature>".`);
-  const parsed = signature.safeParse(token);
-  if (!parsed.success) throw new HttpError(400, `The Authorization header must carry ${what}: ${signatureRule}.`);
+  const parsed = signatureOf(rule).safeParse(token);
+  if (!parsed.success) throw new HttpError(400, `The Authorization header must carry ${what}: ${signatureRules[rule]}.`);
   return parsed.data;
 }
 
@@ -107,7 +114,7 @@ export function syncHandlers(deps: SyncDeps) {
   /** POST /api/v1/termsAndConditions: the TermsAndConditions signature as `Authorization: Bearer`. */
   const postTerms = withErrors(async (request: Request) => {
     const body = termsBodySchema.parse(await readJson(request));
-    const sig = signatureHeader(request, "your TermsAndConditions signature");
+    const sig = signatureHeader(request, "your TermsAndConditions signature", "stored");
     if (body.version !== termsVersion || body.terms_and_conditions_hash !== TERMS_AND_CONDITIONS_HASH) {
       throw new HttpError(
         400,
@@ -148,7 +155,7 @@ export function syncHandlers(deps: SyncDeps) {
   const putDefinition = withErrors(async (request: Request, { params }: Params<{ configHash: string }>) => {
     const hash = configHashSchema.parse((await params).configHash);
     const body = operatorBodySchema.parse(await readJson(request));
-    const configSignature = signatureHeader(request, "your OperatorConfigHash signature");
+    const configSignature = signatureHeader(request, "your OperatorConfigHash signature", "definition");
     const cluster = await clusterOr404(hash);
     const fork = deps.forkVersion();
     const chainId = chainIdForForkVersion(fork);
