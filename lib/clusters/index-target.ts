@@ -47,6 +47,12 @@ export const syncedIndex = cache(async (): Promise<SyncedIndex> => {
   return { ...target, stale: { asOfBlock: await indexedThrough(target.db, target) } };
 });
 
+/** The last block the index has read, without asking the chain (for "data as of block N"). */
+export async function lastIndexedBlock(): Promise<bigint | null> {
+  const target = await indexTarget();
+  return indexedThrough(target.db, target);
+}
+
 /** Throws the 503 for work that needs the chain now, when this request found the node not answering. */
 export function requireChain(index: SyncedIndex, what: string): void {
   if (index.stale) throw chainUnavailable(`The chain node is not answering, so ${what} cannot be read now${asOf(index.stale)}.`);
