@@ -4,8 +4,7 @@ import { formatInteger } from "@/lib/format/number";
 export function ChainUnavailableNotice({ asOfBlock, children }: { asOfBlock: bigint | null; children?: React.ReactNode }) {
   return (
     <div role="status" className="rounded-lg border border-amber-500/60 bg-amber-500/10 p-4 text-sm text-amber-100">
-      The chain node is not answering;{" "}
-      {asOfBlock === null ? "nothing has been indexed yet" : <>data as of block <span className="font-mono">#{formatInteger(asOfBlock)}</span></>}.
+      {`The chain node is not answering; ${asOfBlock === null ? "nothing has been indexed yet" : `data as of block #${formatInteger(asOfBlock)}`}.`}
       {children && <> {children}</>}
     </div>
   );

@@ -3,7 +3,9 @@
 // needs the node answers 503 with Retry-After. Also: no registration on a cluster the chain has
 // moved past creation without a lock published here. Real anvil, real PGlite, the exported routes.
 import { createServer, connect, type Server, type Socket } from "node:net";
-import type { Hex, LocalAccount } from "viem";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { createPublicClient, http, type Hex, type LocalAccount } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seededOperators } from "@/devnet/accounts";
 import { freePort, startAnvil, type Anvil } from "@/devnet/anvil";
@@ -12,6 +14,7 @@ import { seedDevnet, type SeedSummary } from "@/devnet/seed";
 import { usePortalEnv } from "@/devnet/testing/portal-env";
 import type { IndexedCluster } from "@/lib/chain/indexed-clusters";
 import { ClusterStatus } from "@/lib/chain/cluster-state";
+import { formatInteger } from "@/lib/format/number";
 import { runTestDkg } from "@/lib/obol/dkg";
 import { enrTypedData, operatorConfigHashTypedData, TERMS_AND_CONDITIONS_HASH, termsAndConditionsTypedData } from "@/lib/obol/eip712";
 import { definitionSchema } from "@/lib/obol/schema";
@@ -69,6 +72,7 @@ let routes: Routes;
 let seed: SeedSummary;
 let clusters: IndexedCluster[];
 let lockHash: Hex;
+let head: bigint;
 const forkVersion: Hex = "0x10000910";
 const portal = "http://portal.test";
 const unknownHash = `0x${"ab".repeat(32)}` as Hex;
@@ -100,6 +104,7 @@ beforeAll(async () => {
   const index = await syncedIndex();
   clusters = (await listIndexedClusters(index.db, index, { limit: 10, offset: 0, sort: "oldest" })).clusters;
   expect(clusters).toHaveLength(seed.clusters.length);
+  head = await createPublicClient({ transport: http(anvil.rpcUrl) }).getBlockNumber();
   for (const account of seededOperators) await acceptTerms(account);
 });
 
@@ -194,6 +199,31 @@ function servesStoredDataOnly() {
     // A new registration needs the cluster's status on-chain.
     const second = clusters[1];
     await expectUnavailable(await register(second, accountOf(second.operators[0]), 70), /chain node is not answering/);
+  });
+
+  it("renders pages from the store, saying the node is not answering and the block the data is as of", async () => {
+    const { dashboardQuerySchema, getStoredDashboard } = await import("./dashboard");
+    const { getStoredClusterView } = await import("./cluster-page");
+    const { StoredClusters } = await import("@/components/dashboard/stored-clusters");
+    const { StoredCluster } = await import("@/components/cluster/stored-cluster");
+    const { Footer } = await import("@/components/layout/footer");
+    const notice = `The chain node is not answering; data as of block #${formatInteger(head)}`;
+
+    const dashboard = await getStoredDashboard(dashboardQuerySchema.parse({ view: "global", sort: "oldest" }));
+    expect(dashboard).toMatchObject({ asOfBlock: head, total: clusters.length });
+    expect(dashboard.clusters.map((c) => c.configHash)).toEqual(clusters.map((c) => c.configHash));
+    expect(renderToStaticMarkup(createElement(StoredClusters, { dashboard, query: {} }))).toContain(notice);
+
+    const first = await getStoredClusterView(clusters[0].configHash);
+    expect(first.cluster).toMatchObject({ name: clusters[0].name, hasLock: true });
+    expect(first.cluster!.operators.every((o) => o.enr !== null)).toBe(true);
+    const page = renderToStaticMarkup(createElement(StoredCluster, { view: first, configHash: clusters[0].configHash }));
+    expect(page).toContain(notice);
+    expect(page).toContain("cluster-lock.json");
+
+    const footer = renderToStaticMarkup(await Footer());
+    expect(footer).toContain(notice);
+    expect(footer).not.toContain(node.url);
   });
 
   it("cannot tell yet whether a config hash unknown to the index exists: 503, not 404", async () => {
