@@ -9,7 +9,7 @@ import { lockOf } from "@/lib/locks/storage";
 import { validatorsView } from "@/lib/locks/validators";
 import { readClustersSync } from "@/lib/sync/cluster-sync";
 import { registrationsOf } from "@/lib/sync/storage";
-import { findCluster } from "./find-cluster";
+import { clusterIn } from "./find-cluster";
 import { indexTarget, requireChain, syncedIndex } from "./index-target";
 import { chainStatusLabels } from "./summary";
 
@@ -31,9 +31,9 @@ function configuredBeacon(): BeaconLookup | null {
 }
 
 export const getClusterView = cache(async (configHash: Hex) => {
-  const cluster = await findCluster(configHash);
-  if (!cluster) return null;
   const index = await syncedIndex();
+  const cluster = await clusterIn(index, configHash);
+  if (!cluster) return null;
   requireChain(index, `${cluster.name}'s on-chain state`);
   const [state, stored] = await Promise.all([
     readChainState(index.client, index.auction, {

@@ -3,15 +3,14 @@ import { cache } from "react";
 import type { Hex } from "viem";
 import { findIndexedCluster, type IndexedCluster } from "@/lib/chain/indexed-clusters";
 import { chainUnavailable } from "@/lib/http/unavailable";
-import { asOf, syncedIndex } from "./index-target";
+import { asOf, syncedIndex, type SyncedIndex } from "./index-target";
 
 /**
- * The indexed cluster with this config hash, or null; one lookup per request. Served from the
- * last indexed state when the chain node does not answer; a hash unknown to that state is then a
- * 503 ("cannot tell yet"), not a 404, since the cluster may be in blocks not read yet.
+ * The cluster with this config hash in `index`, or null. A stale index (the node did not answer)
+ * still serves what it holds; a hash unknown to it is then a 503 ("cannot tell yet"), not a 404,
+ * since the cluster may be in blocks not read yet.
  */
-export const findCluster = cache(async (configHash: Hex): Promise<IndexedCluster | null> => {
-  const index = await syncedIndex();
+export async function clusterIn(index: SyncedIndex, configHash: Hex): Promise<IndexedCluster | null> {
   const cluster = await findIndexedCluster(index.db, index, configHash);
   if (!cluster && index.stale) {
     throw chainUnavailable(
@@ -19,4 +18,7 @@ export const findCluster = cache(async (configHash: Hex): Promise<IndexedCluster
     );
   }
   return cluster;
-});
+}
+
+/** The indexed cluster with this config hash, or null; one lookup per request. */
+export const findCluster = cache(async (configHash: Hex): Promise<IndexedCluster | null> => clusterIn(await syncedIndex(), configHash));
