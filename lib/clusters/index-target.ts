@@ -24,7 +24,7 @@ export async function indexTarget(): Promise<IndexTarget & IndexScope> {
   };
 }
 
-/** Why the index could not reach the chain head for this request, and how far it had read. */
+/** How far the index had read when the chain node did not let it reach the head for this request. */
 export type StaleIndex = { asOfBlock: bigint | null };
 
 export type SyncedIndex = Awaited<ReturnType<typeof indexTarget>> & {
@@ -58,7 +58,7 @@ export function requireChain(index: SyncedIndex, what: string): void {
   if (index.stale) throw chainUnavailable(`The chain node is not answering, so ${what} cannot be read now${asOf(index.stale)}.`);
 }
 
-/** ", data as of block N" for a sentence, or nothing before the first indexed block. */
+/** " (the portal's data is as of block N)" for a sentence, or nothing before the first indexed block. */
 export function asOf(stale: StaleIndex): string {
   return stale.asOfBlock === null ? "" : ` (the portal's data is as of block ${stale.asOfBlock})`;
 }
