@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { AccountStats } from "@/components/dashboard/account-stats";
 import { ClusterTable } from "@/components/dashboard/cluster-table";
+import { StoredClusters } from "@/components/dashboard/stored-clusters";
 import { ViewToggle } from "@/components/dashboard/view-toggle";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { Pagination } from "@/components/ui/pagination";
 import { RefreshButton } from "@/components/ui/refresh-button";
-import { dashboardQuerySchema, getDashboard } from "@/lib/clusters/dashboard";
+import { dashboardQuerySchema, getDashboard, getStoredDashboard } from "@/lib/clusters/dashboard";
 import { stampOf } from "@/lib/clusters/stamp";
+import { isChainUnavailable } from "@/lib/http/unavailable";
 import { connectedAccount } from "@/lib/wallet/connected-account";
 
 export const dynamic = "force-dynamic";
@@ -27,11 +29,20 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
     const issue = parsed.error.issues[0];
     return <InvalidQuery message={`The link has an invalid ${String(issue.path[0])}: ${issue.message}.`} />;
   }
-  const dashboard = await getDashboard(parsed.data, await connectedAccount());
-  const { view, operator, rows } = dashboard;
+  const connected = await connectedAccount();
   // Links carry an operator only when the URL named one: otherwise "mine" follows the wallet.
   const shared = parsed.data.operator;
-  const query: Record<string, string> = { view, sort: dashboard.sort, ...(shared && view === "mine" ? { operator: shared } : {}) };
+  const linkQuery = (view: string, sort: string): Record<string, string> => ({ view, sort, ...(shared && view === "mine" ? { operator: shared } : {}) });
+  let dashboard;
+  try {
+    dashboard = await getDashboard(parsed.data, connected);
+  } catch (error) {
+    if (!isChainUnavailable(error)) throw error;
+    const stored = await getStoredDashboard(parsed.data, connected);
+    return <StoredClusters dashboard={stored} query={linkQuery(stored.view, stored.sort)} />;
+  }
+  const { view, operator, rows } = dashboard;
+  const query = linkQuery(view, dashboard.sort);
   // The same view as JSON: the operator is explicit there, since the API has no wallet cookie.
   const live = new URLSearchParams({ view, sort: dashboard.sort, page: String(dashboard.page), ...(operator ? { operator } : {}) });
 

@@ -3,10 +3,13 @@ import Link from "next/link";
 import { AuctionParameters } from "@/components/auction/auction-parameters";
 import { BidDesk } from "@/components/auction/bid-desk";
 import { RankingTable } from "@/components/auction/ranking-table";
+import { ChainUnavailableNotice } from "@/components/chain/chain-unavailable-notice";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { RefreshButton } from "@/components/ui/refresh-button";
 import { auctionQuerySchema, getAuctionView } from "@/lib/auction/auction-view";
+import { lastIndexedBlock } from "@/lib/clusters/index-target";
 import { getEnv, publicConfig } from "@/lib/env";
+import { isChainUnavailable } from "@/lib/http/unavailable";
 import { connectedAccount } from "@/lib/wallet/connected-account";
 
 export const dynamic = "force-dynamic";
@@ -24,7 +27,22 @@ export default async function AuctionPage({ searchParams }: { searchParams: Sear
       </div>
     );
   }
-  const view = await getAuctionView(parsed.data, await connectedAccount());
+  let view;
+  try {
+    view = await getAuctionView(parsed.data, await connectedAccount());
+  } catch (error) {
+    if (!isChainUnavailable(error)) throw error;
+    // Everything on this page is the auction contract's state: there is nothing stored to show.
+    return (
+      <div className="space-y-6">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h1 className="text-2xl font-semibold">Auction</h1>
+          <RefreshButton />
+        </div>
+        <ChainUnavailableNotice asOfBlock={await lastIndexedBlock()}>The auction is read from the chain and is shown once it answers again.</ChainUnavailableNotice>
+      </div>
+    );
+  }
   const config = publicConfig(getEnv());
   const network = {
     chainId: config.chainId,

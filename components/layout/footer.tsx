@@ -1,5 +1,6 @@
-import { getEnv } from "@/lib/env";
 import { publicClient } from "@/lib/chain/client";
+import { lastIndexedBlock } from "@/lib/clusters/index-target";
+import { getEnv } from "@/lib/env";
 import { formatInteger } from "@/lib/format/number";
 
 async function latestBlock(): Promise<bigint | null> {
@@ -10,10 +11,11 @@ async function latestBlock(): Promise<bigint | null> {
   }
 }
 
-/** Network and latest block, read on the server at each render. */
+/** Network and latest block, read on the server at each render; never the RPC URL (it may carry a provider key). */
 export async function Footer() {
   const env = getEnv();
   const block = await latestBlock();
+  const indexed = block === null ? await lastIndexedBlock() : null;
   return (
     <footer className="flex flex-wrap items-center gap-x-4 gap-y-1 border-t border-slate-800 px-4 py-3 text-xs text-slate-400 md:px-8">
       <span>
@@ -21,7 +23,7 @@ export async function Footer() {
       </span>
       {block === null ? (
         <span role="status" className="text-red-400">
-          The chain node at {env.RPC_URL} is not answering
+          The chain node is not answering{indexed === null ? "" : `; data as of block #${formatInteger(indexed)}`}
         </span>
       ) : (
         <span>

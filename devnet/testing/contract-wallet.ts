@@ -1,17 +1,35 @@
-import { createPublicClient, createWalletClient, getAddress, http, type Address } from "viem";
+import { concatHex, createPublicClient, createWalletClient, getAddress, http, type Abi, type Address, type Hex, type LocalAccount } from "viem";
 import { deployer } from "../accounts";
 import { compileContracts } from "../compile";
 
-/** Deploys a DevSmartWallet (ERC-1271, valid when `owner` signed) and returns its address. */
-export async function deployContractWallet(rpcUrl: string, owner: Address): Promise<Address> {
-  const { DevSmartWallet } = await compileContracts();
+async function deploy(rpcUrl: string, name: "DevSmartWallet" | "DevMultisigWallet", args: readonly unknown[]): Promise<Address> {
+  const contract = (await compileContracts())[name];
   const hash = await createWalletClient({ account: deployer, transport: http(rpcUrl) }).deployContract({
-    abi: DevSmartWallet.abi,
-    bytecode: DevSmartWallet.bytecode,
-    args: [owner],
+    abi: contract.abi as Abi,
+    bytecode: contract.bytecode,
+    args,
     chain: null,
   });
   const receipt = await createPublicClient({ transport: http(rpcUrl) }).waitForTransactionReceipt({ hash });
-  if (!receipt.contractAddress) throw new Error("DevSmartWallet was not deployed");
+  if (!receipt.contractAddress) throw new Error(`${name} was not deployed`);
   return getAddress(receipt.contractAddress);
+}
+
+/** Deploys a DevSmartWallet (ERC-1271, valid when `owner` signed) and returns its address. */
+export function deployContractWallet(rpcUrl: string, owner: Address): Promise<Address> {
+  return deploy(rpcUrl, "DevSmartWallet", [owner]);
+}
+
+/** Deploys a DevMultisigWallet (ERC-1271, valid with `threshold` distinct owners' signatures) and returns its address. */
+export function deployMultisigWallet(rpcUrl: string, owners: readonly Address[], threshold: number): Promise<Address> {
+  return deploy(rpcUrl, "DevMultisigWallet", [owners, BigInt(threshold)]);
+}
+
+/**
+ * The multisig's signature of typed data: each signer's 65-byte signature, concatenated in
+ * ascending order of signer address (what DevMultisigWallet, like a Safe, expects).
+ */
+export async function multisigSignature(signers: readonly LocalAccount[], sign: (signer: LocalAccount) => Promise<Hex>): Promise<Hex> {
+  const ordered = [...signers].sort((a, b) => (BigInt(a.address) < BigInt(b.address) ? -1 : 1));
+  return concatHex(await Promise.all(ordered.map(sign)));
 }

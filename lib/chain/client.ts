@@ -5,11 +5,17 @@ import { configuredChain } from "./chains";
 
 let client: PublicClient | undefined;
 
+// One retry after a short pause: a dropped connection gets a second chance, while a request that
+// waits on a hung node stays near RPC_TIMEOUT_MS in all (two attempts of half of it each).
+const retryCount = 1;
+const retryDelayMs = 100;
+
 /** The server's viem client; reads in one tick are batched into Multicall3 calls. */
 export function publicClient(): PublicClient {
+  const env = getEnv();
   client ??= createPublicClient({
-    chain: configuredChain(publicConfig(getEnv())),
-    transport: http(getEnv().RPC_URL, { batch: false, retryCount: 2, timeout: 10_000 }),
+    chain: configuredChain(publicConfig(env)),
+    transport: http(env.RPC_URL, { batch: false, retryCount, retryDelay: retryDelayMs, timeout: Math.ceil(env.RPC_TIMEOUT_MS / (retryCount + 1)) }),
     batch: { multicall: { wait: 0 } },
   }) as PublicClient;
   return client;

@@ -79,3 +79,12 @@ export async function findIndexedCluster(sql: Sql, scope: IndexScope, configHash
   );
   return rows.length > 0 ? rowSchema.parse(rows[0]) : null;
 }
+
+/** The last block the index has read (its cursor less one), or null before its first sync. */
+export async function indexedThrough(sql: Sql, scope: IndexScope): Promise<bigint | null> {
+  const rows = await sql.query<{ next_block: string | number }>(
+    "SELECT next_block FROM index_cursor WHERE chain_id = $1 AND auction = $2",
+    [scope.chainId, scope.auction],
+  );
+  return rows.length > 0 ? BigInt(rows[0].next_block) - 1n : null;
+}

@@ -2,13 +2,15 @@ import "server-only";
 import { cache } from "react";
 import type { Hex } from "viem";
 import { readChainState } from "@/lib/chain/cluster-state";
-import { findIndexedCluster } from "@/lib/chain/indexed-clusters";
+import { findIndexedCluster, indexedThrough } from "@/lib/chain/indexed-clusters";
 import { getEnv } from "@/lib/env";
 import { beaconLookup, type BeaconLookup } from "@/lib/locks/beacon";
 import { lockOf } from "@/lib/locks/storage";
 import { validatorsView } from "@/lib/locks/validators";
 import { readClustersSync } from "@/lib/sync/cluster-sync";
-import { syncedIndex } from "./index-target";
+import { registrationsOf } from "@/lib/sync/storage";
+import { clusterIn } from "./find-cluster";
+import { indexTarget, requireChain, syncedIndex } from "./index-target";
 import { chainStatusLabels } from "./summary";
 
 
@@ -30,8 +32,9 @@ function configuredBeacon(): BeaconLookup | null {
 
 export const getClusterView = cache(async (configHash: Hex) => {
   const index = await syncedIndex();
-  const cluster = await findIndexedCluster(index.db, index, configHash);
+  const cluster = await clusterIn(index, configHash);
   if (!cluster) return null;
+  requireChain(index, `${cluster.name}'s on-chain state`);
   const [state, stored] = await Promise.all([
     readChainState(index.client, index.auction, {
       clusterIds: [cluster.clusterId],
@@ -86,3 +89,29 @@ export const getClusterView = cache(async (configHash: Hex) => {
 });
 
 export type ClusterView = NonNullable<Awaited<ReturnType<typeof getClusterView>>>;
+
+/**
+ * What the cluster page shows from the store alone, for when the chain node does not answer: the
+ * indexed cluster, its registered nodes, whether a lock is stored, and the last indexed block;
+ * null when the last indexed state has no cluster with this config hash.
+ */
+export async function getStoredClusterView(configHash: Hex) {
+  const index = await indexTarget();
+  const cluster = await findIndexedCluster(index.db, index, configHash);
+  const asOfBlock = await indexedThrough(index.db, index);
+  if (!cluster) return { asOfBlock, cluster: null };
+  const [registrations, lock] = await Promise.all([registrationsOf(index.db, [cluster.configHash]), lockOf(index.db, cluster.configHash)]);
+  const regs = registrations.get(cluster.configHash.toLowerCase() as Hex) ?? [];
+  return {
+    asOfBlock,
+    cluster: {
+      configHash: cluster.configHash,
+      name: cluster.name,
+      createdAt: cluster.createdAt.toISOString(),
+      hasLock: lock !== null,
+      operators: cluster.operators.map((address) => ({ address, enr: regs.find((r) => r.address === address)?.enr ?? null })),
+    },
+  };
+}
+
+export type StoredClusterView = Awaited<ReturnType<typeof getStoredClusterView>>;

@@ -2,10 +2,11 @@ import "server-only";
 import { getAddress, isAddress, type Address, type Hex } from "viem";
 import { z } from "zod";
 import { readChainState } from "@/lib/chain/cluster-state";
-import { clusterSorts, listIndexedClusters, ownClustersLimit } from "@/lib/chain/indexed-clusters";
+import { clusterSorts, indexedThrough, listIndexedClusters, ownClustersLimit, type IndexScope } from "@/lib/chain/indexed-clusters";
+import type { Sql } from "@/lib/db";
 import { locksOf } from "@/lib/locks/storage";
 import { readClustersSync } from "@/lib/sync/cluster-sync";
-import { syncedIndex } from "./index-target";
+import { indexTarget, requireChain, syncedIndex } from "./index-target";
 import { clusterSummary } from "./summary";
 
 export const pageSize = 25;
@@ -23,24 +24,30 @@ export const dashboardQuerySchema = z.object({
 
 export type DashboardQuery = z.output<typeof dashboardQuerySchema>;
 
+/** Which view a request asks for, and the page of indexed clusters it lists (from the store). */
+async function listedClusters(sql: Sql, scope: IndexScope, query: DashboardQuery, connected: Address | null) {
+  const operator = query.operator ?? connected ?? undefined;
+  const view = query.view ?? (operator ? "mine" : "global");
+  const offset = (query.page - 1) * pageSize;
+  // An operator's own clusters are few: read them all for the account stats, page in memory.
+  const mine = operator
+    ? await listIndexedClusters(sql, scope, { operator, limit: ownClustersLimit, offset: 0, sort: query.sort })
+    : { clusters: [], total: 0 };
+  const listed =
+    view === "mine"
+      ? { clusters: mine.clusters.slice(offset, offset + pageSize), total: mine.total }
+      : await listIndexedClusters(sql, scope, { limit: pageSize, offset, sort: query.sort });
+  return { operator, view, mine, listed };
+}
+
 /**
  * Everything the dashboard shows, for one view: "mine" (the clusters of `operator`, with the
  * operator's account stats) or "global" (all clusters). Used by the page and GET /api/clusters.
  */
 export async function getDashboard(query: DashboardQuery, connected: Address | null = null) {
-  const operator = query.operator ?? connected ?? undefined;
-  const view = query.view ?? (operator ? "mine" : "global");
   const index = await syncedIndex();
-  const offset = (query.page - 1) * pageSize;
-
-  // An operator's own clusters are few: read them all for the account stats, page in memory.
-  const mine = operator
-    ? await listIndexedClusters(index.db, index, { operator, limit: ownClustersLimit, offset: 0, sort: query.sort })
-    : { clusters: [], total: 0 };
-  const listed =
-    view === "mine"
-      ? { clusters: mine.clusters.slice(offset, offset + pageSize), total: mine.total }
-      : await listIndexedClusters(index.db, index, { limit: pageSize, offset, sort: query.sort });
+  requireChain(index, "the clusters' on-chain state");
+  const { operator, view, mine, listed } = await listedClusters(index.db, index, query, connected);
 
   const shown = [...listed.clusters, ...mine.clusters];
   const [state, locks] = await Promise.all([
@@ -88,3 +95,24 @@ export async function getDashboard(query: DashboardQuery, connected: Address | n
 }
 
 export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;
+
+/**
+ * What the dashboard shows from the store alone, for when the chain node does not answer: the
+ * indexed clusters of the view and the last indexed block; status and stats need the chain.
+ */
+export async function getStoredDashboard(query: DashboardQuery, connected: Address | null = null) {
+  const index = await indexTarget();
+  const { operator, view, listed } = await listedClusters(index.db, index, query, connected);
+  return {
+    view,
+    operator: operator ?? null,
+    page: query.page,
+    pageSize,
+    total: listed.total,
+    sort: query.sort,
+    asOfBlock: await indexedThrough(index.db, index),
+    clusters: listed.clusters.map((c) => ({ configHash: c.configHash, name: c.name, createdAt: c.createdAt.toISOString(), operators: c.operators.length })),
+  };
+}
+
+export type StoredDashboard = Awaited<ReturnType<typeof getStoredDashboard>>;

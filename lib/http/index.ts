@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { chainUnavailableResponse } from "./unavailable";
 
 /**
  * Request handling shared by route handlers: every refusal is JSON `{ message, details? }` with a
@@ -58,6 +59,8 @@ export function withErrors<Args extends unknown[]>(handler: (...args: Args) => P
     } catch (error) {
       if (error instanceof HttpError) return jsonError(error.status, error.message, error.details, error.headers);
       if (error instanceof z.ZodError) return zodResponse(error);
+      const unavailable = chainUnavailableResponse(error);
+      if (unavailable) return unavailable;
       console.error("route handler failed", error);
       return jsonError(500, "The server failed to handle this request; it has been logged. Try again later.");
     }

@@ -3,7 +3,7 @@ import { createPublicClient, http, type Address, type PublicClient } from "viem"
 import { privateKeyToAccount } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { devKeys } from "@/devnet/accounts";
-import { startAnvil, type Anvil } from "@/devnet/anvil";
+import { freePort, startAnvil, type Anvil } from "@/devnet/anvil";
 import { deployContractWallet } from "@/devnet/testing/contract-wallet";
 import { operatorConfigHashTypedData, verifyTypedSignature } from "./eip712";
 
@@ -40,5 +40,29 @@ describe("verifyTypedSignature with a contract wallet", () => {
   it("refuses the owner's signature of another message", async () => {
     const other = operatorConfigHashTypedData(`0x${"34".repeat(32)}`, "0x10000910");
     expect(await verifyTypedSignature({ client, address: wallet, typedData, signature: await owner.signTypedData(other) })).toBe(false);
+  });
+});
+
+describe("verifyTypedSignature asking the chain", () => {
+  it("asks for an address's code once, however many of its signatures fail", async () => {
+    const methods: string[] = [];
+    const counting = createPublicClient({
+      transport: http(anvil.rpcUrl, { onFetchRequest: (_request, init) => void methods.push(JSON.parse(String(init.body)).method) }),
+      cacheTime: 0,
+    }) as PublicClient;
+    const signature = await owner.signTypedData(typedData);
+    for (let i = 0; i < 3; i++) {
+      expect(await verifyTypedSignature({ client: counting, address: stranger.address, typedData, signature })).toBe(false);
+    }
+    expect(methods).toEqual(["eth_getCode"]);
+    // A recovered signer never reaches the chain.
+    expect(await verifyTypedSignature({ client: counting, address: owner.address, typedData, signature })).toBe(true);
+    expect(methods).toHaveLength(1);
+  });
+
+  it("throws, rather than refusing, when the chain node does not answer", async () => {
+    const down = createPublicClient({ transport: http(`http://127.0.0.1:${await freePort()}`, { retryCount: 0 }) }) as PublicClient;
+    const signature = await stranger.signTypedData(typedData);
+    await expect(verifyTypedSignature({ client: down, address: wallet, typedData, signature })).rejects.toThrow(/HTTP request failed/);
   });
 });

@@ -9,6 +9,7 @@ import {
   type PublicClient,
   type TypedDataDefinition,
 } from "viem";
+import { isChainUnavailable } from "@/lib/http/unavailable";
 import { requireNetwork } from "@/lib/obol/networks";
 
 /** charon eth2util.ForkVersionToChainID: the EIP-712 chainId follows the beacon fork version. */
@@ -78,10 +79,33 @@ const erc1271Abi = [
   },
 ] as const;
 
+// Whether an address has code, per client, for a minute and at most this many addresses: a wallet
+// that keeps sending bad signatures costs one eth_getCode a minute, not one per request.
+const CODE_CACHE_MS = 60_000;
+const CODE_CACHE_ADDRESSES = 1_000;
+const codeCache = new WeakMap<PublicClient, Map<Address, { hasCode: boolean; at: number }>>();
+
+async function hasCode(client: PublicClient, address: Address): Promise<boolean> {
+  const cache = codeCache.get(client) ?? new Map<Address, { hasCode: boolean; at: number }>();
+  codeCache.set(client, cache);
+  const key = address.toLowerCase() as Address;
+  const cached = cache.get(key);
+  if (cached && Date.now() - cached.at < CODE_CACHE_MS) return cached.hasCode;
+  const code = await client.getCode({ address });
+  cache.delete(key);
+  // Maps iterate in insertion order: the first key is the oldest entry.
+  if (cache.size >= CODE_CACHE_ADDRESSES) cache.delete(cache.keys().next().value!);
+  const answer = { hasCode: !!code && code !== "0x", at: Date.now() };
+  cache.set(key, answer);
+  return answer.hasCode;
+}
+
 /**
  * True when `signature` over `typedData` is `address`'s: the ECDSA signer (v 0/1/27/28, as
  * charon's k1util.Recover) is the address, or, given a client and an address with code, the
- * contract's ERC-1271 isValidSignature returns the magic value. Never throws.
+ * contract's ERC-1271 isValidSignature returns the magic value (any signature length, such as a
+ * multisig's concatenated owner signatures). The chain is asked only when recovery does not give
+ * the address. Throws only when the chain node does not answer (a 503, not a refusal).
  */
 export async function verifyTypedSignature({
   client,
@@ -107,8 +131,7 @@ export async function verifyTypedSignature({
   }
   if (!client) return false;
   try {
-    const code = await client.getCode({ address });
-    if (!code || code === "0x") return false;
+    if (!(await hasCode(client, address))) return false;
     const result = await client.readContract({
       address,
       abi: erc1271Abi,
@@ -116,7 +139,9 @@ export async function verifyTypedSignature({
       args: [hash, signature],
     });
     return result === ERC1271_MAGIC;
-  } catch {
+  } catch (error) {
+    // A revert or an undecodable answer is a refusal; a node that does not answer is not.
+    if (isChainUnavailable(error)) throw error;
     return false;
   }
 }

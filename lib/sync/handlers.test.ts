@@ -1,6 +1,7 @@
 import type { Hex, LocalAccount } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ClusterStatus } from "@/lib/chain/cluster-state";
 import type { IndexedCluster } from "@/lib/chain/indexed-clusters";
 import type { Database } from "@/lib/db";
 import { testDatabases } from "@/lib/db/testing";
@@ -39,6 +40,8 @@ describe.each(testDatabases())("synchronization API on $name", ({ open }) => {
     findCluster: async (hash) => clusters.find((c) => c.configHash === hash) ?? null,
     creator: () => testCreator,
     forkVersion: () => hoodiForkVersion,
+    // Fixture clusters are not on a chain; the route test reads real statuses (app/api/v1/definition).
+    clusterStatus: async () => ClusterStatus.IN_CREATION,
   });
 
   beforeAll(async () => {
@@ -165,27 +168,50 @@ describe.each(testDatabases())("synchronization API on $name", ({ open }) => {
       await expectComplete(cluster);
     });
 
-    it("treats the same registration sent again as a no-op, and refuses a different node afterwards", async () => {
+    it("treats the same registration sent again as a no-op, and takes a replacement until every operator registered", async () => {
       const cluster = newCluster();
-      const [op] = testOperators;
+      const [op, ...others] = testOperators;
       const first = await registration(cluster, op, 120);
       expect((await put(cluster, first)).status).toBe(201);
       const again = await put(cluster, first);
       expect(again.status).toBe(200);
-      const changed = await put(cluster, await registration(cluster, op, 121));
-      expect(changed.status).toBe(409);
-      expect((await changed.json()).message).toMatch(/already registered another node .*cannot be changed/);
-      const served = await getDefinition(cluster);
-      expect(served.operators[0].enr).toBe(first.body.enr);
+      // A mistyped ENR is not for ever: the operator signs and sends the right one.
+      const replaced = await registration(cluster, op, 121);
+      expect((await put(cluster, replaced)).status).toBe(200);
+      expect((await getDefinition(cluster)).operators[0].enr).toBe(replaced.body.enr);
+
+      for (const [i, other] of others.entries()) expect((await put(cluster, await registration(cluster, other, 125 + i))).status).toBe(201);
+      await expectComplete(cluster);
+      // Complete: the DKG runs on this definition, so it no longer changes.
+      const late = await put(cluster, await registration(cluster, op, 122));
+      expect(late.status).toBe(409);
+      expect((await late.json()).message).toMatch(/^Every operator has registered, so the definition is final/);
+      expect((await put(cluster, replaced)).status).toBe(200);
+      expect((await getDefinition(cluster)).operators[0].enr).toBe(replaced.body.enr);
     });
 
-    it("refuses the ENR of another operator of the cluster (409)", async () => {
+    it("refuses the ENR of another operator of the cluster (409), naming that operator", async () => {
       const cluster = newCluster();
       const [a, b] = testOperators;
       expect((await put(cluster, await registration(cluster, a, 130))).status).toBe(201);
       const taken = await put(cluster, await registration(cluster, b, 130));
       expect(taken.status).toBe(409);
       expect((await taken.json()).message).toContain(`already the node of operator ${a.address}`);
+    });
+
+    it("frees a squatted ENR once the squatter replaces its registration", async () => {
+      const cluster = newCluster();
+      const [squatter, owner] = testOperators;
+      // The squatter registers the owner's public ENR (key 140) before the owner does.
+      expect((await put(cluster, await registration(cluster, squatter, 140))).status).toBe(201);
+      const refused = await put(cluster, await registration(cluster, owner, 140));
+      expect(refused.status).toBe(409);
+      expect((await refused.json()).details.registered.address).toBe(squatter.address);
+      // Told in the operators' channel, the squatter registers its own node: the key is free again.
+      expect((await put(cluster, await registration(cluster, squatter, 141))).status).toBe(200);
+      expect((await put(cluster, await registration(cluster, owner, 140))).status).toBe(201);
+      const served = await getDefinition(cluster);
+      expect(served.operators.slice(0, 2).map((o) => o.enr)).toEqual([buildEnr(testKey(141)), buildEnr(testKey(140))]);
     });
 
     it("refuses a signer that is not the operator, and a non-operator (403)", async () => {

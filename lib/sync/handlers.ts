@@ -1,8 +1,10 @@
 import { getAddress, isAddress, isAddressEqual, type Address, type Hex, type LocalAccount, type PublicClient } from "viem";
 import { z } from "zod";
+import { ClusterStatus } from "@/lib/chain/cluster-state";
 import type { IndexedCluster } from "@/lib/chain/indexed-clusters";
+import { chainStatusLabels } from "@/lib/clusters/summary";
 import { currentDefinition } from "@/lib/clusters/definition";
-import type { Sql } from "@/lib/db";
+import type { Database, Sql } from "@/lib/db";
 import { DEFINITION_VERSION } from "@/lib/obol/version";
 import {
   chainIdForForkVersion,
@@ -14,7 +16,16 @@ import {
 } from "@/lib/obol/eip712";
 import { parseEnr } from "@/lib/obol/enr";
 import { bearerToken, HttpError, readJson, withErrors } from "@/lib/http";
-import { saveRegistration, saveTermsAcceptance, termsAcceptedBy, termsVersion, type StoredRegistration } from "./storage";
+import {
+  planRegistration,
+  registrationsOf,
+  saveRegistration,
+  saveTermsAcceptance,
+  termsAcceptedBy,
+  termsVersion,
+  type NewRegistration,
+  type StoredRegistration,
+} from "./storage";
 import { configHashSchema } from "@/lib/http/schemas";
 
 /**
@@ -22,8 +33,10 @@ import { configHashSchema } from "@/lib/http/schemas";
  * dependencies: routes pass the configured database, index and creator key; tests pass fixtures.
  */
 export type SyncDeps = {
-  db(): Promise<Sql>;
+  db(): Promise<Database>;
   findCluster(configHash: Hex): Promise<IndexedCluster | null>;
+  /** The cluster's status on-chain (ClusterStatus), one RPC call. */
+  clusterStatus(cluster: IndexedCluster): Promise<number>;
   creator(): LocalAccount;
   forkVersion(): Hex;
   /** The chain, to ask contract wallets (ERC-1271) about signatures their owners made. */
@@ -38,10 +51,21 @@ const address = z
   .transform((s) => getAddress(s));
 
 
-const signature = z
-  .string()
-  .regex(/^0x[0-9a-fA-F]{130}$/, "expected a 0x-prefixed 65-byte signature")
-  .transform((s) => s.toLowerCase() as Hex);
+// A wallet's signature is 65 bytes; a contract wallet's (ERC-1271) can be longer, such as a
+// Safe's concatenated owner signatures: up to 2 kB (about 30 owners) where the portal only stores
+// it (terms). The definition's operator signatures are 65-byte fields of charon's SSZ hash
+// (lib/obol/ssz), so a registration longer than that could never be loaded by charon.
+const MAX_CONTRACT_SIGNATURE_BYTES = 2048;
+const signatureRules = {
+  stored: `a 0x-prefixed signature of 65 bytes, or up to ${MAX_CONTRACT_SIGNATURE_BYTES} bytes from a contract wallet`,
+  definition:
+    "a 0x-prefixed signature of 65 bytes: charon's cluster definition holds no longer one, so a multisig wallet cannot register a node with its owners' concatenated signatures",
+};
+const signatureOf = (rule: keyof typeof signatureRules) =>
+  z
+    .string()
+    .regex(new RegExp(`^0x(?:[0-9a-fA-F]{2}){65,${rule === "stored" ? MAX_CONTRACT_SIGNATURE_BYTES : 65}}$`), `expected ${signatureRules[rule]}`)
+    .transform((s) => s.toLowerCase() as Hex);
 
 const forkVersion = z
   .string()
@@ -61,17 +85,17 @@ export const operatorBodySchema = z.object({
   enr: z.string().min(1, "expected the charon ENR (enr:...)").max(1024, "an ENR is at most 1024 bytes"),
   version: z.string(),
   address,
-  enr_signature: signature,
+  enr_signature: signatureOf("definition"),
   fork_version: forkVersion,
 });
 
 export type OperatorBody = z.input<typeof operatorBodySchema>;
 
-function signatureHeader(request: Request, what: string): Hex {
+function signatureHeader(request: Request, what: string, rule: keyof typeof signatureRules): Hex {
   const token = bearerToken(request);
   if (!token) throw new HttpError(401, `Send ${what} as the header "Authorization: Bearer <signature>".`);
-  const parsed = signature.safeParse(token);
-  if (!parsed.success) throw new HttpError(400, `The Authorization header must carry ${what}: a 0x-prefixed 65-byte signature.`);
+  const parsed = signatureOf(rule).safeParse(token);
+  if (!parsed.success) throw new HttpError(400, `The Authorization header must carry ${what}: ${signatureRules[rule]}.`);
   return parsed.data;
 }
 
@@ -90,7 +114,7 @@ export function syncHandlers(deps: SyncDeps) {
   /** POST /api/v1/termsAndConditions: the TermsAndConditions signature as `Authorization: Bearer`. */
   const postTerms = withErrors(async (request: Request) => {
     const body = termsBodySchema.parse(await readJson(request));
-    const sig = signatureHeader(request, "your TermsAndConditions signature");
+    const sig = signatureHeader(request, "your TermsAndConditions signature", "stored");
     if (body.version !== termsVersion || body.terms_and_conditions_hash !== TERMS_AND_CONDITIONS_HASH) {
       throw new HttpError(
         400,
@@ -131,7 +155,7 @@ export function syncHandlers(deps: SyncDeps) {
   const putDefinition = withErrors(async (request: Request, { params }: Params<{ configHash: string }>) => {
     const hash = configHashSchema.parse((await params).configHash);
     const body = operatorBodySchema.parse(await readJson(request));
-    const configSignature = signatureHeader(request, "your OperatorConfigHash signature");
+    const configSignature = signatureHeader(request, "your OperatorConfigHash signature", "definition");
     const cluster = await clusterOr404(hash);
     const fork = deps.forkVersion();
     const chainId = chainIdForForkVersion(fork);
@@ -173,28 +197,54 @@ export function syncHandlers(deps: SyncDeps) {
     if (!(await termsAcceptedBy(db, [body.address], termsVersion)).has(body.address)) {
       throw new HttpError(403, `${body.address} has not accepted the terms and conditions; accept them first, then register the node.`);
     }
-    const saved = await saveRegistration(db, {
+    const registration: NewRegistration = {
       configHash: hash,
       address: body.address,
       enr: body.enr,
       enrPublicKey: enr.enr.publicKey,
       configSignature,
       enrSignature: body.enr_signature,
-    });
-    if (saved.outcome === "operator-registered") throw conflict(`${body.address} already registered another node`, saved.registration);
-    if (saved.outcome === "enr-taken") {
-      throw conflict(`This charon key is already the node of operator ${saved.registration.address}; each operator runs its own node`, saved.registration);
-    }
+    };
+    const operatorCount = cluster.operators.length;
+    const existing = (await registrationsOf(db, [hash])).get(hash) ?? [];
+    const plan = planRegistration(existing, registration, operatorCount);
+    if (plan.outcome === "frozen" || plan.outcome === "enr-taken") throw conflict(plan.outcome, plan.registration);
+    if (plan.outcome !== "unchanged") await requireInCreation(cluster);
+    const saved = await db.transaction((tx) => saveRegistration(tx, registration, operatorCount));
+    if (saved.outcome === "frozen" || saved.outcome === "enr-taken") throw conflict(saved.outcome, saved.registration);
     return Response.json(await definitionOf(db, cluster), { status: saved.outcome === "created" ? 201 : 200, headers: noStore });
   });
+
+  /**
+   * Refuses to change the definition of a cluster the chain has moved past creation: with no lock
+   * here, it was activated from a DKG elsewhere, and a node registered now would join nothing.
+   */
+  async function requireInCreation(cluster: IndexedCluster): Promise<void> {
+    const status = await deps.clusterStatus(cluster);
+    if (status === ClusterStatus.IN_CREATION) return;
+    throw new HttpError(
+      409,
+      `${cluster.name} is ${chainStatusLabels[status] ?? `in status ${status}`} on-chain, not in creation, and no lock of it was published here: ` +
+        "its validator was made without this portal, so its operators can no longer be registered.",
+    );
+  }
 
   return { postTerms, getTerms, getDefinition, putDefinition };
 }
 
-function conflict(reason: string, existing: StoredRegistration): HttpError {
+const conflictReasons = {
+  // The DKG runs on the complete definition: changing a node now would split the cluster.
+  frozen: (existing: StoredRegistration) =>
+    `Every operator has registered, so the definition is final and ${existing.address}'s node can no longer be replaced`,
+  "enr-taken": (existing: StoredRegistration) =>
+    `This charon key is already the node of operator ${existing.address} in this cluster; each operator runs its own node. ` +
+    `If that operator registered your ENR, ask it to register its own node instead, which frees the key`,
+};
+
+function conflict(reason: keyof typeof conflictReasons, existing: StoredRegistration): HttpError {
   return new HttpError(
     409,
-    `${reason} (${existing.enr.slice(0, 24)}…, registered ${existing.registeredAt.toISOString()}). A registered node cannot be changed.`,
+    `${conflictReasons[reason](existing)} (${existing.enr.slice(0, 24)}…, registered ${existing.registeredAt.toISOString()}).`,
     { registered: { address: existing.address as Address, enr: existing.enr, registered_at: existing.registeredAt.toISOString() } },
   );
 }

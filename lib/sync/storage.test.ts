@@ -25,13 +25,16 @@ describe.each(testDatabases())("sync storage on $name", ({ open }) => {
     expect(await termsAcceptedBy(db, [a.address], 2)).toEqual(new Set());
   });
 
-  it("registers a node, treats the same ENR again as unchanged and refuses a different one", async () => {
+  it("registers a node, treats the same ENR again as unchanged, replaces it until all registered, then keeps it", async () => {
     const cluster = clusterFixture({ ordinal: 1 });
     const first = registrationFixture(cluster, 0, 1);
-    expect((await saveRegistration(db, first)).outcome).toBe("created");
-    expect((await saveRegistration(db, first)).outcome).toBe("unchanged");
-    const changed = await saveRegistration(db, { ...registrationFixture(cluster, 0, 2) });
-    expect(changed).toMatchObject({ outcome: "operator-registered", registration: { enr: first.enr } });
+    const save = (reg: typeof first) => db.transaction((tx) => saveRegistration(tx, reg, cluster.operators.length));
+    expect((await save(first)).outcome).toBe("created");
+    expect((await save(first)).outcome).toBe("unchanged");
+    const second = registrationFixture(cluster, 0, 2);
+    expect(await save(second)).toMatchObject({ outcome: "replaced", registration: { enr: second.enr } });
+    for (const i of [1, 2, 3]) expect((await save(registrationFixture(cluster, i, 2 + i))).outcome).toBe("created");
+    expect(await save(first)).toMatchObject({ outcome: "frozen", registration: { enr: second.enr } });
   });
 
   it("refuses a charon key another operator of the cluster registered, but not in another cluster", async () => {

@@ -76,38 +76,70 @@ export async function registrationsOf(sql: Sql, configHashes: readonly Hex[]): P
   return byCluster;
 }
 
-export type SaveRegistrationResult =
-  | { outcome: "created" | "unchanged"; registration: StoredRegistration }
-  | { outcome: "operator-registered"; registration: StoredRegistration }
-  | { outcome: "enr-taken"; registration: StoredRegistration };
+/**
+ * What storing `reg` does to a cluster of `operatorCount` operators with these registrations.
+ *
+ * An operator may replace its own node (a new ENR, signed again) until every operator has
+ * registered; from then on the definition is what the DKG runs on, so it is frozen. A charon key
+ * registered by one operator cannot be taken by another. An ENR is public, and its own signature
+ * proves only that its key made it, not who posts it: so an operator can register another's ENR
+ * before the rightful operator does ("squatting"). Requiring proof of the key would need charon to
+ * sign a challenge, which its tools do not do. Instead, a squatted key is freed as soon as the
+ * squatter replaces its registration, which it can until the cluster is complete, and the 409 names
+ * the operator holding the key so the cluster's operators can sort it out; a squatter who refuses
+ * blocks the cluster no more than any operator who never runs its node.
+ */
+export function planRegistration(existing: readonly StoredRegistration[], reg: NewRegistration, operatorCount: number): RegistrationPlan {
+  const operator = getAddress(reg.address);
+  const own = existing.find((r) => r.address === operator);
+  if (own && own.enr === reg.enr) return { outcome: "unchanged", registration: own };
+  if (own && existing.length >= operatorCount) return { outcome: "frozen", registration: own };
+  const holder = existing.find((r) => r.address !== operator && r.enrPublicKey === reg.enrPublicKey.toLowerCase());
+  if (holder) return { outcome: "enr-taken", registration: holder };
+  return own ? { outcome: "replace", registration: own } : { outcome: "create" };
+}
+
+export type RegistrationPlan =
+  | { outcome: "create" }
+  | { outcome: "replace"; registration: StoredRegistration }
+  | { outcome: "unchanged" | "frozen" | "enr-taken"; registration: StoredRegistration };
+
+export type SaveRegistrationResult = { outcome: "created" | "replaced" | "unchanged" | "frozen" | "enr-taken"; registration: StoredRegistration };
+
+// Advisory lock space of registrations (pg_advisory_xact_lock(int, int)), apart from the index's.
+const registrationLocks = 2;
+
+const returning = "RETURNING config_hash, operator, enr, enr_public_key, config_signature, enr_signature, registered_at";
 
 /**
- * Stores an operator's node unless the operator already registered one or another operator of
- * the cluster uses the same charon key. Re-sending the same ENR is "unchanged" (its signatures
- * are deterministic, and the stored ones were verified), not a conflict.
+ * Stores an operator's node as `planRegistration` decides. Run it in a transaction
+ * (`db.transaction(tx => saveRegistration(tx, …))`): it takes the cluster's lock first, so a
+ * replacement cannot slip in after the last operator registered. Re-sending the same ENR is
+ * "unchanged" (its signatures are deterministic, and the stored ones were verified).
  */
-export async function saveRegistration(sql: Sql, reg: NewRegistration): Promise<SaveRegistrationResult> {
-  const configHash = reg.configHash.toLowerCase();
+export async function saveRegistration(sql: Sql, reg: NewRegistration, operatorCount = Number.POSITIVE_INFINITY): Promise<SaveRegistrationResult> {
+  const configHash = reg.configHash.toLowerCase() as Hex;
   const operator = getAddress(reg.address);
-  const inserted = await sql.query(
-    `INSERT INTO operator_registrations (config_hash, operator, enr, enr_public_key, config_signature, enr_signature)
-     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING
-     RETURNING config_hash, operator, enr, enr_public_key, config_signature, enr_signature, registered_at`,
-    [configHash, operator, reg.enr, reg.enrPublicKey.toLowerCase(), reg.configSignature, reg.enrSignature],
-  );
-  if (inserted.length > 0) return { outcome: "created", registration: registrationRow.parse(inserted[0]) };
-
-  // Nothing inserted: one of the two keys already holds a row, committed before ours.
-  const existing = (
-    await sql.query(
-      `SELECT config_hash, operator, enr, enr_public_key, config_signature, enr_signature, registered_at
-       FROM operator_registrations WHERE config_hash = $1 AND (operator = $2 OR enr_public_key = $3)`,
-      [configHash, operator, reg.enrPublicKey.toLowerCase()],
-    )
-  ).map((row) => registrationRow.parse(row));
-  const own = existing.find((r) => r.address === operator);
-  if (own) return { outcome: own.enr === reg.enr ? "unchanged" : "operator-registered", registration: own };
-  const other = existing.find((r) => r.address !== operator);
-  if (other) return { outcome: "enr-taken", registration: other };
+  const values = [configHash, operator, reg.enr, reg.enrPublicKey.toLowerCase(), reg.configSignature, reg.enrSignature];
+  await sql.query("SELECT pg_advisory_xact_lock($1, hashtext($2))", [registrationLocks, configHash]);
+  // Twice at most: outside a transaction, a concurrent insert can come between the read and ours.
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const existing = (await registrationsOf(sql, [configHash])).get(configHash) ?? [];
+    const plan = planRegistration(existing, reg, operatorCount);
+    if (plan.outcome !== "create" && plan.outcome !== "replace") return plan;
+    const rows =
+      plan.outcome === "create"
+        ? await sql.query(
+            `INSERT INTO operator_registrations (config_hash, operator, enr, enr_public_key, config_signature, enr_signature)
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING ${returning}`,
+            values,
+          )
+        : await sql.query(
+            `UPDATE operator_registrations SET enr = $3, enr_public_key = $4, config_signature = $5, enr_signature = $6, registered_at = now()
+             WHERE config_hash = $1 AND operator = $2 ${returning}`,
+            values,
+          );
+    if (rows.length > 0) return { outcome: plan.outcome === "create" ? "created" : "replaced", registration: registrationRow.parse(rows[0]) };
+  }
   throw new Error(`registration of ${operator} for ${configHash} was neither stored nor found`);
 }

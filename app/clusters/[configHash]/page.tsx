@@ -3,38 +3,48 @@ import { notFound } from "next/navigation";
 import { ExitCluster } from "@/components/cluster/exit-cluster";
 import { GeneralStats } from "@/components/cluster/general-stats";
 import { OperatorsTable } from "@/components/cluster/operators-table";
+import { StoredCluster } from "@/components/cluster/stored-cluster";
 import { ValidatorsList } from "@/components/cluster/validators-list";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { UploadLock } from "@/components/locks/upload-lock";
 import { SyncActionBlock } from "@/components/sync/action-block";
 import { OperatorStatusPill } from "@/components/sync/status-pill";
 import { RefreshButton } from "@/components/ui/refresh-button";
-import { getClusterView } from "@/lib/clusters/cluster-page";
+import { getClusterView, getStoredClusterView } from "@/lib/clusters/cluster-page";
 import { configHashSchema } from "@/lib/http/schemas";
 import { stampOf } from "@/lib/clusters/stamp";
 import { getEnv, publicConfig } from "@/lib/env";
 import { formatDate } from "@/lib/format/text";
 import { requestOrigin } from "@/lib/http/origin";
+import { isChainUnavailable } from "@/lib/http/unavailable";
 
 export const dynamic = "force-dynamic";
 
 type Params = Promise<{ configHash: string }>;
 
+/** The page's data; with the chain node not answering, what the store has (`stored`). */
 async function load(params: Params) {
   const parsed = configHashSchema.safeParse((await params).configHash);
   if (!parsed.success) notFound();
-  const cluster = await getClusterView(parsed.data);
-  if (!cluster) notFound();
-  return cluster;
+  try {
+    const cluster = await getClusterView(parsed.data);
+    if (!cluster) notFound();
+    return { configHash: parsed.data, cluster, stored: null };
+  } catch (error) {
+    if (!isChainUnavailable(error)) throw error;
+    return { configHash: parsed.data, cluster: null, stored: await getStoredClusterView(parsed.data) };
+  }
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const cluster = await load(params);
-  return { title: cluster.name };
+  const { cluster, stored } = await load(params);
+  return { title: cluster?.name ?? stored?.cluster?.name ?? "Cluster" };
 }
 
 export default async function ClusterPage({ params }: { params: Params }) {
-  const cluster = await load(params);
+  const page = await load(params);
+  if (page.stored) return <StoredCluster view={page.stored} configHash={page.configHash} />;
+  const { cluster } = page;
   const { sync } = cluster;
   const config = publicConfig(getEnv());
   return (

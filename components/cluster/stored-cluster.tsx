@@ -1,0 +1,65 @@
+import { ChainUnavailableNotice, Unavailable } from "@/components/chain/chain-unavailable-notice";
+import { ExplorerLink } from "@/components/ui/explorer-link";
+import type { StoredClusterView } from "@/lib/clusters/cluster-page";
+import { formatDate, shortHex } from "@/lib/format/text";
+
+/**
+ * The cluster page while the chain node does not answer: what the store holds (the operators'
+ * registered nodes, the definition and lock downloads), without the chain's status and bids.
+ */
+export function StoredCluster({ view, configHash }: { view: StoredClusterView; configHash: string }) {
+  const { cluster } = view;
+  if (!cluster) {
+    return (
+      <div className="space-y-6">
+        <h1 className="text-2xl font-semibold">Cluster {shortHex(configHash, 6)}</h1>
+        <ChainUnavailableNotice asOfBlock={view.asOfBlock}>
+          No cluster with this config hash is indexed yet, so the portal cannot tell yet whether it exists; try again later.
+        </ChainUnavailableNotice>
+      </div>
+    );
+  }
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">{cluster.name}</h1>
+        <p className="text-sm text-slate-400">Created {formatDate(cluster.createdAt)}</p>
+      </div>
+      <ChainUnavailableNotice asOfBlock={view.asOfBlock}>
+        The cluster&apos;s status, bids and validators come from the chain and are shown once it answers again; its definition
+        {cluster.hasLock ? " and lock are" : " is"} served as usual.
+      </ChainUnavailableNotice>
+      <p className="flex flex-wrap gap-4 text-sm">
+        <a href={`/api/v1/definition/${cluster.configHash}`} className="text-orange-300 hover:underline">Cluster definition (JSON)</a>
+        {cluster.hasLock && (
+          <a href={`/api/clusters/${cluster.configHash}/cluster-lock.json`} className="text-orange-300 hover:underline">cluster-lock.json</a>
+        )}
+      </p>
+      <section aria-labelledby="operators-heading" className="space-y-3">
+        <h2 id="operators-heading" className="text-lg font-semibold">Operators</h2>
+        <div className="overflow-x-auto rounded-lg border border-slate-800">
+          <table className="w-full text-left text-sm">
+            <thead className="bg-slate-900/80 text-xs tracking-wide text-slate-400 uppercase">
+              <tr>
+                <th scope="col" className="px-4 py-3 font-medium">#</th>
+                <th scope="col" className="px-4 py-3 font-medium">Operator</th>
+                <th scope="col" className="px-4 py-3 font-medium">Node</th>
+                <th scope="col" className="px-4 py-3 font-medium">Reputation and bid</th>
+              </tr>
+            </thead>
+            <tbody>
+              {cluster.operators.map((op, i) => (
+                <tr key={op.address} className="border-t border-slate-800">
+                  <td className="px-4 py-3 text-slate-400 tabular-nums">{i + 1}</td>
+                  <td className="px-4 py-3"><ExplorerLink kind="address" value={op.address} /></td>
+                  <td className="px-4 py-3 font-mono text-xs">{op.enr ? shortHex(op.enr, 12) : <span className="text-slate-500">not registered</span>}</td>
+                  <td className="px-4 py-3"><Unavailable /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </div>
+  );
+}
