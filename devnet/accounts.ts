@@ -30,5 +30,10 @@ export const devKeys = [
 
 export const devAccounts = devKeys.map((key) => privateKeyToAccount(key));
 export const deployer = devAccounts[0];
+/**
+ * Admin of the auction's ERC-1967 proxy: a transparent proxy forwards nothing from its admin, so
+ * the admin cannot be the auction's owner (the deployer).
+ */
+export const proxyAdmin = devAccounts[19];
 /** The seeded operators: whitelisted, bidding, forming the seed's clusters. */
 export const seededOperators = devAccounts.slice(1, 13);
