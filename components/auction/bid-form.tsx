@@ -164,7 +164,9 @@ export function BidForm({
           <span title={price !== null ? `${price} wei` : undefined}>{price !== null ? formatEth(price, 8) : "—"}</span>
         </Figure>
         <Figure label="Auction score" note={scoreNote(account)}>
-          {score !== null ? formatScore(score) : "—"}
+          <span title={score !== null ? `${score}` : undefined} data-testid="preview-score">
+            {score !== null ? formatScore(score) : "—"}
+          </span>
         </Figure>
         <Figure label="Rank" note={placement ? placementText(placement) : undefined}>
           {placement ? `#${placement.rank} of ${placement.of}` : "—"}
