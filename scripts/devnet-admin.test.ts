@@ -45,7 +45,7 @@ beforeAll(async () => {
   deployment = await deployDevnet(anvil.rpcUrl);
   clusters = (await seedDevnet(anvil.rpcUrl, deployment)).clusters;
   const created = await devnetClients(anvil.rpcUrl).publicClient.getContractEvents({ address: deployment.auction, abi: auctionAbi, eventName: "ClusterCreated", fromBlock: 0n });
-  vaults = clusters.map((id) => created.find((log) => log.args.clusterId === id)!.args.vaultAddr);
+  vaults = clusters.map((id) => created.find((log) => log.args.clusterId === id)!.args.vaultAddr!);
   dkg = await runTestDkg({ ...(await signedTestCluster()), seed: "devnet admin" });
 });
 afterAll(async () => {
