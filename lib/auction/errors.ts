@@ -40,6 +40,12 @@ const stringReverts: { prefix: string; sentence: string }[] = [
   { prefix: "OrderStatisticsTree(", sentence: "The auction's ranking refused this change (its bid is no longer where it was); refresh the page and try again." },
 ];
 
+/** Every refusal the page explains, for its "When the auction refuses" list: the name an operator's wallet may show, and its sentence. */
+export const auctionRefusals: { name: string; sentence: string }[] = [
+  ...Object.entries(auctionErrorSentences).map(([name, sentence]) => ({ name, sentence })),
+  ...stringReverts.slice(0, 3).map(({ prefix, sentence }) => ({ name: `"${prefix}"`, sentence })),
+];
+
 const auctionErrors = auctionAbi.filter((item) => item.type === "error");
 
 function revertOf(error: unknown): ContractFunctionRevertedError | null {
