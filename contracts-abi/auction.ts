@@ -3,43 +3,28 @@ export const auctionAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
-        "name": "expectedDailyReturnWei_",
-        "type": "uint256"
+        "internalType": "contract IEscrow",
+        "name": "escrow_",
+        "type": "address"
       },
       {
-        "internalType": "uint16",
-        "name": "maxDiscountRate_",
-        "type": "uint16"
+        "internalType": "contract IStrategyVaultManager",
+        "name": "manager_",
+        "type": "address"
       },
       {
-        "internalType": "uint32",
-        "name": "minDuration_",
-        "type": "uint32"
+        "internalType": "contract DevSplitFactory",
+        "name": "splitFactory_",
+        "type": "address"
+      },
+      {
+        "internalType": "contract IStakerRewards",
+        "name": "stakerRewards_",
+        "type": "address"
       }
     ],
     "stateMutability": "nonpayable",
     "type": "constructor"
-  },
-  {
-    "inputs": [],
-    "name": "AlreadyWhitelisted",
-    "type": "error"
-  },
-  {
-    "inputs": [],
-    "name": "BidDoesNotExist",
-    "type": "error"
-  },
-  {
-    "inputs": [],
-    "name": "ClusterAlreadyExists",
-    "type": "error"
-  },
-  {
-    "inputs": [],
-    "name": "ClusterDoesNotExist",
-    "type": "error"
   },
   {
     "inputs": [],
@@ -53,12 +38,17 @@ export const auctionAbi = [
   },
   {
     "inputs": [],
+    "name": "EscrowTransferFailed",
+    "type": "error"
+  },
+  {
+    "inputs": [],
     "name": "InvalidAuctionType",
     "type": "error"
   },
   {
     "inputs": [],
-    "name": "InvalidPubKeyLength",
+    "name": "InvalidInitialization",
     "type": "error"
   },
   {
@@ -68,7 +58,17 @@ export const auctionAbi = [
   },
   {
     "inputs": [],
+    "name": "NodeOpHasPendingBids",
+    "type": "error"
+  },
+  {
+    "inputs": [],
     "name": "NotEnoughEtherSent",
+    "type": "error"
+  },
+  {
+    "inputs": [],
+    "name": "NotInitializing",
     "type": "error"
   },
   {
@@ -78,12 +78,39 @@ export const auctionAbi = [
   },
   {
     "inputs": [],
-    "name": "OnlyOwner",
+    "name": "OnlyStakerRewards",
     "type": "error"
   },
   {
     "inputs": [],
-    "name": "OnlyStrategyVaultManager",
+    "name": "OnlyStratVaultETH",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "owner",
+        "type": "address"
+      }
+    ],
+    "name": "OwnableInvalidOwner",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "account",
+        "type": "address"
+      }
+    ],
+    "name": "OwnableUnauthorizedAccount",
+    "type": "error"
+  },
+  {
+    "inputs": [],
+    "name": "ReentrancyGuardReentrantCall",
     "type": "error"
   },
   {
@@ -94,11 +121,6 @@ export const auctionAbi = [
   {
     "inputs": [],
     "name": "SenderNotBidder",
-    "type": "error"
-  },
-  {
-    "inputs": [],
-    "name": "TooManyBids",
     "type": "error"
   },
   {
@@ -142,12 +164,31 @@ export const auctionAbi = [
       },
       {
         "indexed": false,
-        "internalType": "enum Auction.AuctionType",
+        "internalType": "enum IAuction.AuctionType",
         "name": "auctionType",
         "type": "uint8"
       }
     ],
     "name": "BidPlaced",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "nodeOpAddr",
+        "type": "address"
+      },
+      {
+        "indexed": true,
+        "internalType": "bytes32",
+        "name": "bidId",
+        "type": "bytes32"
+      }
+    ],
+    "name": "BidRemoved",
     "type": "event"
   },
   {
@@ -253,6 +294,38 @@ export const auctionAbi = [
     "anonymous": false,
     "inputs": [
       {
+        "indexed": false,
+        "internalType": "uint64",
+        "name": "version",
+        "type": "uint64"
+      }
+    ],
+    "name": "Initialized",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "previousOwner",
+        "type": "address"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "newOwner",
+        "type": "address"
+      }
+    ],
+    "name": "OwnershipTransferred",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
         "indexed": true,
         "internalType": "address",
         "name": "nodeOpAddr",
@@ -275,6 +348,45 @@ export const auctionAbi = [
     "type": "event"
   },
   {
+    "inputs": [],
+    "name": "NODE_OP_SPLIT_ALLOCATION",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "SPLIT_DISTRIBUTION_INCENTIVE",
+    "outputs": [
+      {
+        "internalType": "uint16",
+        "name": "",
+        "type": "uint16"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "SPLIT_TOTAL_ALLOCATION",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
     "inputs": [
       {
         "internalType": "uint16",
@@ -287,7 +399,7 @@ export const auctionAbi = [
         "type": "uint32"
       },
       {
-        "internalType": "enum Auction.AuctionType",
+        "internalType": "enum IAuction.AuctionType",
         "name": "auctionType",
         "type": "uint8"
       }
@@ -301,6 +413,45 @@ export const auctionAbi = [
       }
     ],
     "stateMutability": "payable",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "dv4AuctionNumNodeOps",
+    "outputs": [
+      {
+        "internalType": "uint16",
+        "name": "",
+        "type": "uint16"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "dv7AuctionNumNodeOps",
+    "outputs": [
+      {
+        "internalType": "uint16",
+        "name": "",
+        "type": "uint16"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "escrow",
+    "outputs": [
+      {
+        "internalType": "contract IEscrow",
+        "name": "",
+        "type": "address"
+      }
+    ],
+    "stateMutability": "view",
     "type": "function"
   },
   {
@@ -354,12 +505,12 @@ export const auctionAbi = [
             "type": "uint16"
           },
           {
-            "internalType": "enum Auction.AuctionType",
+            "internalType": "enum IAuction.AuctionType",
             "name": "auctionType",
             "type": "uint8"
           }
         ],
-        "internalType": "struct Auction.BidDetails",
+        "internalType": "struct IAuction.BidDetails",
         "name": "",
         "type": "tuple"
       }
@@ -375,7 +526,7 @@ export const auctionAbi = [
         "type": "uint256"
       },
       {
-        "internalType": "enum Auction.AuctionType",
+        "internalType": "enum IAuction.AuctionType",
         "name": "auctionType",
         "type": "uint8"
       }
@@ -395,8 +546,8 @@ export const auctionAbi = [
             "type": "bytes32"
           }
         ],
-        "internalType": "struct Auction.BSTNode[]",
-        "name": "ranking",
+        "internalType": "struct IAuction.BSTNode[]",
+        "name": "nodes",
         "type": "tuple[]"
       }
     ],
@@ -438,7 +589,7 @@ export const auctionAbi = [
                 "type": "uint32"
               }
             ],
-            "internalType": "struct Auction.NodeDetails[]",
+            "internalType": "struct IAuction.NodeDetails[]",
             "name": "nodes",
             "type": "tuple[]"
           },
@@ -448,12 +599,12 @@ export const auctionAbi = [
             "type": "address"
           },
           {
-            "internalType": "enum Auction.ClusterStatus",
+            "internalType": "enum IAuction.ClusterStatus",
             "name": "status",
             "type": "uint8"
           }
         ],
-        "internalType": "struct Auction.ClusterDetails",
+        "internalType": "struct IAuction.ClusterDetails",
         "name": "",
         "type": "tuple"
       }
@@ -465,7 +616,7 @@ export const auctionAbi = [
     "inputs": [
       {
         "internalType": "address",
-        "name": "nodeOp",
+        "name": "nodeOpAddr",
         "type": "address"
       }
     ],
@@ -499,7 +650,7 @@ export const auctionAbi = [
             "type": "bool"
           }
         ],
-        "internalType": "struct Auction.NodeOpGlobalDetails",
+        "internalType": "struct IAuction.NodeOpGlobalDetails",
         "name": "",
         "type": "tuple"
       }
@@ -510,7 +661,7 @@ export const auctionAbi = [
   {
     "inputs": [
       {
-        "internalType": "enum Auction.AuctionType",
+        "internalType": "enum IAuction.AuctionType",
         "name": "auctionType",
         "type": "uint8"
       }
@@ -543,7 +694,7 @@ export const auctionAbi = [
     "inputs": [
       {
         "internalType": "address",
-        "name": "nodeOp",
+        "name": "nodeOpAddr",
         "type": "address"
       },
       {
@@ -557,7 +708,7 @@ export const auctionAbi = [
         "type": "uint32"
       },
       {
-        "internalType": "enum Auction.AuctionType",
+        "internalType": "enum IAuction.AuctionType",
         "name": "auctionType",
         "type": "uint8"
       }
@@ -566,7 +717,7 @@ export const auctionAbi = [
     "outputs": [
       {
         "internalType": "uint256",
-        "name": "price",
+        "name": "",
         "type": "uint256"
       }
     ],
@@ -577,7 +728,7 @@ export const auctionAbi = [
     "inputs": [
       {
         "internalType": "address",
-        "name": "nodeOp",
+        "name": "nodeOpAddr",
         "type": "address"
       },
       {
@@ -612,9 +763,14 @@ export const auctionAbi = [
     "name": "getWinningCluster",
     "outputs": [
       {
-        "internalType": "bytes32[4]",
-        "name": "",
-        "type": "bytes32[4]"
+        "internalType": "bytes32",
+        "name": "clusterId",
+        "type": "bytes32"
+      },
+      {
+        "internalType": "uint256",
+        "name": "averageScore",
+        "type": "uint256"
       }
     ],
     "stateMutability": "view",
@@ -624,7 +780,35 @@ export const auctionAbi = [
     "inputs": [
       {
         "internalType": "address",
-        "name": "nodeOp",
+        "name": "initialOwner",
+        "type": "address"
+      },
+      {
+        "internalType": "uint256",
+        "name": "expectedDailyReturnWei_",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint16",
+        "name": "maxDiscountRate_",
+        "type": "uint16"
+      },
+      {
+        "internalType": "uint32",
+        "name": "minDuration_",
+        "type": "uint32"
+      }
+    ],
+    "name": "initialize",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "nodeOpAddr",
         "type": "address"
       }
     ],
@@ -679,6 +863,67 @@ export const auctionAbi = [
     "type": "function"
   },
   {
+    "inputs": [],
+    "name": "pushSplitFactory",
+    "outputs": [
+      {
+        "internalType": "contract DevSplitFactory",
+        "name": "",
+        "type": "address"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "bytes32",
+        "name": "bidId",
+        "type": "bytes32"
+      },
+      {
+        "internalType": "uint256",
+        "name": "auctionScore",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "nodeOp",
+        "type": "address"
+      },
+      {
+        "internalType": "enum IAuction.AuctionType",
+        "name": "auctionType",
+        "type": "uint8"
+      }
+    ],
+    "name": "removeBid",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address[]",
+        "name": "nodeOpAddrs",
+        "type": "address[]"
+      }
+    ],
+    "name": "removeNodeOpFromWhitelist",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "renounceOwnership",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
     "inputs": [
       {
         "internalType": "bytes32",
@@ -687,7 +932,7 @@ export const auctionAbi = [
       },
       {
         "internalType": "bytes",
-        "name": "clusterPubKey",
+        "name": "clusterPubkey",
         "type": "bytes"
       }
     ],
@@ -697,16 +942,16 @@ export const auctionAbi = [
     "type": "function"
   },
   {
-    "inputs": [
+    "inputs": [],
+    "name": "stakerRewards",
+    "outputs": [
       {
-        "internalType": "address",
-        "name": "manager",
+        "internalType": "contract IStakerRewards",
+        "name": "",
         "type": "address"
       }
     ],
-    "name": "setStrategyVaultManager",
-    "outputs": [],
-    "stateMutability": "nonpayable",
+    "stateMutability": "view",
     "type": "function"
   },
   {
@@ -714,12 +959,25 @@ export const auctionAbi = [
     "name": "strategyVaultManager",
     "outputs": [
       {
-        "internalType": "address",
+        "internalType": "contract IStrategyVaultManager",
         "name": "",
         "type": "address"
       }
     ],
     "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "newOwner",
+        "type": "address"
+      }
+    ],
+    "name": "transferOwnership",
+    "outputs": [],
+    "stateMutability": "nonpayable",
     "type": "function"
   },
   {
@@ -766,8 +1024,8 @@ export const auctionAbi = [
         "type": "bytes32"
       },
       {
-        "internalType": "enum Auction.ClusterStatus",
-        "name": "status",
+        "internalType": "enum IAuction.ClusterStatus",
+        "name": "newStatus",
         "type": "uint8"
       }
     ],
@@ -818,8 +1076,26 @@ export const auctionAbi = [
   {
     "inputs": [
       {
+        "internalType": "bytes32",
+        "name": "clusterId",
+        "type": "bytes32"
+      },
+      {
+        "internalType": "uint32",
+        "name": "consumedVCs",
+        "type": "uint32"
+      }
+    ],
+    "name": "updateNodeVCNumber",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
         "internalType": "address[]",
-        "name": "nodeOps",
+        "name": "nodeOpAddrs",
         "type": "address[]"
       }
     ],

@@ -1,3 +1,4 @@
+import { keccak256, stringToHex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 
 /**
@@ -30,5 +31,11 @@ export const devKeys = [
 
 export const devAccounts = devKeys.map((key) => privateKeyToAccount(key));
 export const deployer = devAccounts[0];
+/**
+ * Admin of the auction's ERC-1967 proxy (may only upgrade it). A transparent proxy forwards
+ * nothing from its admin, so it is none of the dev accounts, which all use the auction; its key is
+ * derived from a fixed phrase, public like theirs.
+ */
+export const proxyAdmin = privateKeyToAccount(keccak256(stringToHex("byzantine-portal/devnet proxy admin")));
 /** The seeded operators: whitelisted, bidding, forming the seed's clusters. */
 export const seededOperators = devAccounts.slice(1, 13);

@@ -1,7 +1,8 @@
 /** The deployment on the shared chain (read-only): addresses, wiring, parameters, Multicall3. */
 import { getAddress } from "viem";
 import { describe, expect, it } from "vitest";
-import { auctionAbi, multicall3Abi, vaultAbi } from "@/contracts-abi";
+import { auctionAbi, multicall3Abi, stakerRewardsAbi, vaultManagerAbi } from "@/contracts-abi";
+import { bidPrice } from "@/lib/auction/math";
 import { devAccounts, deployer } from "./accounts";
 import { compileContracts } from "./compile";
 import { auctionParameters, deploymentSchema } from "./deploy";
@@ -17,7 +18,11 @@ describe("deployDevnet", () => {
     expect(json).toEqual({
       chainId: 560048,
       auction: getAddress(json.auction),
+      implementation: getAddress(json.implementation),
       vault: getAddress(json.vault),
+      escrow: getAddress(json.escrow),
+      stakerRewards: getAddress(json.stakerRewards),
+      splitFactory: getAddress(json.splitFactory),
       multicall3: MULTICALL3,
       deploymentBlock: expect.any(Number),
       deployer: deployer.address,
@@ -27,7 +32,7 @@ describe("deployDevnet", () => {
     expect(() => deploymentSchema.parse({ ...json, vault: "0x1234" })).toThrow();
   });
 
-  it("wires the auction to the vault, both run by account 0, with Byzantine's parameters", async () => {
+  it("wires the auction behind its proxy to the vault manager, escrow, splits and staker rewards, owned by account 0, with Byzantine's parameters", async () => {
     const { publicClient, deployment } = testChain();
     const read = (functionName: string) => publicClient.readContract({ address: deployment.auction, abi: auctionAbi, functionName } as never);
     expect(await read("owner")).toBe(deployer.address);
@@ -36,8 +41,12 @@ describe("deployDevnet", () => {
     expect(await read("maxDiscountRate")).toBe(2000);
     expect(await read("minDuration")).toBe(90);
     expect(auctionParameters).toEqual({ expectedDailyReturnWei: 3243835616438356n, maxDiscountRate: 2000, minDuration: 90 });
-    expect(await publicClient.readContract({ address: deployment.vault, abi: vaultAbi, functionName: "admin" })).toBe(deployer.address);
-    expect(await publicClient.readContract({ address: deployment.vault, abi: vaultAbi, functionName: "auction" })).toBe(deployment.auction);
+    expect(await read("escrow")).toBe(deployment.escrow);
+    expect(await read("pushSplitFactory")).toBe(deployment.splitFactory);
+    expect(await read("stakerRewards")).toBe(deployment.stakerRewards);
+    expect(await publicClient.readContract({ address: deployment.vault, abi: vaultManagerAbi, functionName: "beaconChainAdmin" })).toBe(deployer.address);
+    expect(await publicClient.readContract({ address: deployment.vault, abi: vaultManagerAbi, functionName: "auction" })).toBe(deployment.auction);
+    expect(await publicClient.readContract({ address: deployment.stakerRewards, abi: stakerRewardsAbi, functionName: "auction" })).toBe(deployment.auction);
     // The auction's creation block is where the cluster index starts reading.
     const block = await publicClient.getBlock({ blockNumber: BigInt(deployment.deploymentBlock), includeTransactions: true });
     const receipts = await Promise.all(block.transactions.map((tx) => publicClient.getTransactionReceipt({ hash: tx.hash })));
@@ -54,7 +63,7 @@ describe("Multicall3 at its canonical address", () => {
   it("serves viem's multicall, failures included", async () => {
     const { publicClient, deployment } = testChain();
     const stranger = devAccounts[19].address;
-    const [numBids, refused, whitelisted] = await publicClient.multicall({
+    const [numBids, quoted, whitelisted] = await publicClient.multicall({
       contracts: [
         { address: deployment.auction, abi: auctionAbi, functionName: "getNumBids", args: [1] },
         { address: deployment.auction, abi: auctionAbi, functionName: "getPriceToPay", args: [stranger, 0, 90, 1] },
@@ -62,13 +71,13 @@ describe("Multicall3 at its canonical address", () => {
       ],
     });
     expect(numBids).toEqual({ status: "success", result: 7n });
-    expect(refused.status).toBe("failure");
-    expect(refused.error?.message).toMatch(/NotWhitelisted/);
+    // Byzantine's auction quotes a wallet it has not whitelisted the price plus a 1 ETH bond.
+    expect(quoted).toEqual({ status: "success", result: bidPrice(auctionParameters.expectedDailyReturnWei, 0, 90) + 10n ** 18n });
     expect(whitelisted).toEqual({ status: "success", result: true });
-    // Without allowFailure the failing call's revert comes through.
+    // Without allowFailure a failing call's revert comes through.
     await expect(
-      publicClient.multicall({ allowFailure: false, contracts: [{ address: deployment.auction, abi: auctionAbi, functionName: "getPriceToPay", args: [stranger, 0, 90, 1] }] }),
-    ).rejects.toThrow(/NotWhitelisted/);
+      publicClient.multicall({ allowFailure: false, contracts: [{ address: deployment.auction, abi: auctionAbi, functionName: "getPriceToPay", args: [stranger, 2001, 90, 1] }] }),
+    ).rejects.toThrow(/DiscountRateTooHigh/);
   });
 
   it("answers the block, balance and chain getters", async () => {

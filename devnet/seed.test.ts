@@ -22,9 +22,11 @@ async function clusterOf(chain: OwnChain, clusterId: Hex) {
 
 async function pendingRanking(chain: OwnChain) {
   const { publicClient, deployment } = chain;
-  const ranking = await publicClient.readContract({ address: deployment.auction, abi: auctionAbi, functionName: "getBidRanking", args: [100n, 1] });
+  const pending = await publicClient.readContract({ address: deployment.auction, abi: auctionAbi, functionName: "getNumBids", args: [1] });
+  const ranking = await publicClient.readContract({ address: deployment.auction, abi: auctionAbi, functionName: "getBidRanking", args: [pending, 1] });
   const bids = await Promise.all(ranking.map((r) => publicClient.readContract({ address: deployment.auction, abi: auctionAbi, functionName: "getBidDetails", args: [r.bidId] })));
-  return ranking.map((r, i) => ({ ...r, operator: number(bids[i].nodeOp), discountRate: bids[i].discountRate, days: bids[i].vcNumber }));
+  // Scores from the stored bids: Byzantine's ranking misreports them after ties.
+  return ranking.map((r, i) => ({ bidId: r.bidId, auctionScore: bids[i].auctionScore, operator: number(bids[i].nodeOp), discountRate: bids[i].discountRate, days: bids[i].vcNumber }));
 }
 
 /** What the seed's four auctions produce, worked out from its bids (devnet/seed.ts rounds). */
@@ -47,7 +49,8 @@ describe("seedDevnet", () => {
     for (const operator of seed.operators) {
       expect(await publicClient.readContract({ address: deployment.auction, abi: auctionAbi, functionName: "getNodeOpDetails", args: [operator] })).toMatchObject({
         isWhitelisted: true,
-        reputationScore: 1,
+        // Byzantine's whitelisting leaves the reputation at 0 (bids score with 1 regardless).
+        reputationScore: 0,
       });
     }
 
@@ -120,6 +123,12 @@ describe("seedDevnet with statuses", () => {
 
     expect(seed.statusClusters.map((c) => c.clusterId)).toEqual(seed.clusters.slice(4));
     expect(seed.statusClusters.map((c) => c.status)).toEqual([ClusterStatus.DEPOSITED, ClusterStatus.VERIFIED, ClusterStatus.EXITED, ClusterStatus.INACTIVE]);
+    // One 128 ETH deposit created the four: one vault, one EigenPod.
+    const logs = await chain().publicClient.getContractEvents({ address: chain().deployment.auction, abi: auctionAbi, eventName: "ClusterCreated", fromBlock: 0n });
+    const created = logs.filter((l) => seed.statusClusters.some((c) => c.clusterId === l.args.clusterId));
+    expect(new Set(created.map((l) => l.args.vaultAddr)).size).toBe(1);
+    expect(new Set(created.map((l) => l.args.eigenPodAddr)).size).toBe(1);
+    expect(new Set(created.map((l) => l.transactionHash)).size).toBe(1);
     for (const { clusterId, status } of seed.statusClusters) {
       const cluster = await clusterOf(chain(), clusterId);
       expect(cluster.status).toBe(status);

@@ -2,6 +2,9 @@
  * Seeds the devnet through the dev accounts, which anvil keeps unlocked: `eth_sendTransaction`
  * with explicit nonce and gas is one request per transaction, and transactions that do not
  * depend on each other are mined together (automine off, `evm_mine`), so seeding stays fast.
+ * Everything goes through the twin's real permissions: the owner whitelists, operators bid, a
+ * strategy vault's deposit runs the auctions, its beacon-chain admin activates and verifies, the
+ * staker rewards spend validation credits.
  */
 import {
   createPublicClient,
@@ -9,6 +12,7 @@ import {
   encodeFunctionData,
   http,
   keccak256,
+  parseEther,
   parseEventLogs,
   toHex,
   type Account,
@@ -16,7 +20,7 @@ import {
   type Hex,
   type TransactionReceipt,
 } from "viem";
-import { auctionAbi, vaultAbi } from "@/contracts-abi";
+import { auctionAbi, stakerRewardsAbi, vaultAbi, vaultManagerAbi } from "@/contracts-abi";
 import { auctionScore, bidPrice, JOIN_CLUSTER_4 } from "@/lib/auction/math";
 import { deployer, seededOperators } from "./accounts";
 import { ClusterStatus } from "@/lib/chain/cluster-state";
@@ -26,15 +30,18 @@ export { ClusterStatus };
 export type ClusterStatusValue = (typeof ClusterStatus)[keyof typeof ClusterStatus];
 
 // Generous fixed limits: with automine off a transaction cannot be estimated against the state
-// the earlier ones of its batch will leave. A first bid fills ~11 fresh storage slots (~250k);
-// a bid walks the pending list up from its tail, one step per lower bid, so its limit grows
-// with the bids it may have to pass.
-const BID_GAS = 350_000n;
+// the earlier ones of its batch will leave. A bid may re-form the virtual cluster (~0.5M) and
+// walks the sorted scores up from the lowest, one step per lower score.
+const BID_GAS = 900_000n;
 const BID_GAS_PER_PENDING = 5_000n;
+/** Per auction a deposit runs: split, four winners out, the next virtual cluster formed. */
 const CLUSTER_GAS = 1_500_000n;
+/** Auctions per deposit transaction (each deposit is a new vault with its own EigenPod). */
+const CLUSTERS_PER_DEPOSIT = 8;
 const ADMIN_GAS = 300_000n;
 // Fee caps far above anvil's base fee, so full blocks raising it never strand a transaction.
 const MAX_FEE_PER_GAS = 100_000_000_000n;
+const VALIDATOR_DEPOSIT = parseEther("32");
 
 type Tx = { from: Address; to: Address; data: Hex; value?: bigint; gas: bigint };
 /** The operator is an address or a viem account (sent through anvil's unlocked dev accounts either way). */
@@ -48,43 +55,60 @@ export function devnetWriter(rpcUrl: string, deployment: Deployment) {
   const wallet = createWalletClient({ account: deployer, transport });
   const rpc = <T>(method: string, params: unknown[] = []) => client.request({ method, params } as never) as Promise<T>;
   let expectedDailyReturnWei: bigint | undefined;
+  /** The strategy vault that created each cluster (its admin writes the cluster's status). */
+  const vaultOf = new Map<Hex, Address>();
+
+  async function nextSecond() {
+    const latest = await client.getBlock({ blockTag: "latest" });
+    await rpc("evm_setNextBlockTimestamp", [toHex(latest.timestamp + 1n)]);
+  }
 
   /**
-   * Sends `txs` and mines them, in as many blocks as their gas needs. Their order across senders
-   * is not defined: put only transactions that do not depend on each other in one batch.
+   * Sends `txs` and mines them. Byzantine's bid id hashes the sender and the block time, so the
+   * n-th transactions of every sender form wave n, mined in a second of its own. Their order
+   * across senders is not defined: put only transactions that do not depend on each other in one
+   * batch (a sender's own transactions keep their order).
    */
   async function batch(txs: Tx[]): Promise<TransactionReceipt[]> {
     if (txs.length === 0) return [];
     const senders = [...new Set(txs.map((tx) => tx.from))];
     const counts = await Promise.all(senders.map((address) => client.getTransactionCount({ address, blockTag: "pending" })));
     const nonces = new Map(senders.map((address, i) => [address, counts[i]]));
+    const waves: { tx: Tx; index: number; nonce: number }[][] = [];
+    const sent = new Map<Address, number>();
+    for (const [index, tx] of txs.entries()) {
+      const n = sent.get(tx.from) ?? 0;
+      sent.set(tx.from, n + 1);
+      (waves[n] ??= []).push({ tx, index, nonce: nonces.get(tx.from)! + n });
+    }
+    const hashes: Hex[] = new Array(txs.length);
     const automine = await rpc<boolean>("anvil_getAutomine");
     await rpc("evm_setAutomine", [false]);
-    let hashes: Hex[];
     try {
-      hashes = await Promise.all(
-        txs.map((tx) => {
-          const nonce = nonces.get(tx.from) ?? 0;
-          nonces.set(tx.from, nonce + 1);
-          return rpc<Hex>("eth_sendTransaction", [
-            {
-              from: tx.from,
-              to: tx.to,
-              data: tx.data,
-              value: toHex(tx.value ?? 0n),
-              gas: toHex(tx.gas),
-              nonce: toHex(nonce),
-              maxFeePerGas: toHex(MAX_FEE_PER_GAS),
-              maxPriorityFeePerGas: "0x0",
-            },
-          ]);
-        }),
-      );
-      for (let blocks = 0; ; blocks++) {
-        await rpc("evm_mine");
-        const status = await rpc<{ pending: Hex; queued: Hex }>("txpool_status");
-        if (Number(status.pending) === 0 && Number(status.queued) === 0) break;
-        if (blocks > txs.length) throw new Error(`transactions still pending after ${blocks} blocks`);
+      for (const wave of waves) {
+        await nextSecond();
+        await Promise.all(
+          wave.map(async ({ tx, index, nonce }) => {
+            hashes[index] = await rpc<Hex>("eth_sendTransaction", [
+              {
+                from: tx.from,
+                to: tx.to,
+                data: tx.data,
+                value: toHex(tx.value ?? 0n),
+                gas: toHex(tx.gas),
+                nonce: toHex(nonce),
+                maxFeePerGas: toHex(MAX_FEE_PER_GAS),
+                maxPriorityFeePerGas: "0x0",
+              },
+            ]);
+          }),
+        );
+        for (let blocks = 0; ; blocks++) {
+          await rpc("evm_mine");
+          const status = await rpc<{ pending: Hex; queued: Hex }>("txpool_status");
+          if (Number(status.pending) === 0 && Number(status.queued) === 0) break;
+          if (blocks > wave.length) throw new Error(`transactions still pending after ${blocks} blocks`);
+        }
       }
     } finally {
       await rpc("evm_setAutomine", [automine]);
@@ -114,46 +138,72 @@ export function devnetWriter(rpcUrl: string, deployment: Deployment) {
     gas: ADMIN_GAS + 50_000n * BigInt(operators.length),
   });
 
-  const vaultTx = (data: Hex, gas = ADMIN_GAS): Tx => ({ from: deployer.address, to: deployment.vault, data, gas });
-  const createClusterTx = () => vaultTx(encodeFunctionData({ abi: vaultAbi, functionName: "createCluster" }), CLUSTER_GAS);
-  const statusTx = (clusterId: Hex, status: ClusterStatusValue) =>
-    vaultTx(encodeFunctionData({ abi: vaultAbi, functionName: "updateClusterStatus", args: [clusterId, status] }));
-  const pubKeyTx = (clusterId: Hex, pubkey: Hex) =>
-    vaultTx(encodeFunctionData({ abi: vaultAbi, functionName: "setClusterPubKey", args: [clusterId, pubkey] }));
+  /** A staker's deposit into a new vault: one auction per 32 ETH, the clusters sharing its EigenPod. */
+  const depositTx = (clusters: number): Tx => ({
+    from: deployer.address,
+    to: deployment.vault,
+    data: encodeFunctionData({ abi: vaultManagerAbi, functionName: "createStratVaultAndStakeNativeETH" }),
+    value: VALIDATOR_DEPOSIT * BigInt(clusters),
+    gas: ADMIN_GAS + CLUSTER_GAS * BigInt(clusters),
+  });
+  const vaultTx = (clusterId: Hex, data: Hex): Tx => {
+    const vault = vaultOf.get(clusterId);
+    if (!vault) throw new Error(`cluster ${clusterId} was not created by this writer: its vault is unknown`);
+    return { from: deployer.address, to: vault, data, gas: ADMIN_GAS };
+  };
+  /** What the vault's beacon-chain admin does after the DKG: DEPOSITED, public key recorded. */
+  const activateTx = (clusterId: Hex, pubkey: Hex) => vaultTx(clusterId, encodeFunctionData({ abi: vaultAbi, functionName: "activateCluster", args: [pubkey, clusterId] }));
+  const verifyTx = (clusterId: Hex) => vaultTx(clusterId, encodeFunctionData({ abi: vaultAbi, functionName: "verifyWithdrawalCredentials", args: [clusterId] }));
+  /** Devnet only: a status no vault path reaches (INACTIVE). */
+  const statusTx = (clusterId: Hex, status: ClusterStatusValue) => vaultTx(clusterId, encodeFunctionData({ abi: vaultAbi, functionName: "setClusterStatus", args: [clusterId, status] }));
+  /** The staker rewards spend `vcs` validation credits of every node; one at 0 exits the cluster. */
+  const consumeVCsTx = (clusterId: Hex, vcs: number): Tx => ({
+    from: deployer.address,
+    to: deployment.stakerRewards,
+    data: encodeFunctionData({ abi: stakerRewardsAbi, functionName: "consumeVCs", args: [clusterId, vcs] }),
+    gas: ADMIN_GAS,
+  });
 
-  /** The ids of the clusters the receipts created, in order. */
+  /** The ids of the clusters the receipts created, in order (their vaults remembered). */
   const createdClusters = (receipts: TransactionReceipt[]): Hex[] =>
-    receipts.flatMap((r) => parseEventLogs({ abi: auctionAbi, eventName: "ClusterCreated", logs: r.logs }).map((log) => log.args.clusterId));
+    receipts.flatMap((r) =>
+      parseEventLogs({ abi: auctionAbi, eventName: "ClusterCreated", logs: r.logs }).map((log) => {
+        vaultOf.set(log.args.clusterId, log.args.vaultAddr);
+        return log.args.clusterId;
+      }),
+    );
 
-  /**
-   * anvil gives blocks of one second the same timestamp; auctions in a later second keep their
-   * cluster ids apart from earlier ones that had the same winners and average score.
-   */
-  async function nextSecond() {
-    const latest = await client.getBlock({ blockTag: "latest" });
-    await rpc("evm_setNextBlockTimestamp", [toHex(latest.timestamp + 1n)]);
+  /** anvil's deployer starts with 10,000 ETH; hundreds of 32 ETH deposits need more. */
+  async function fund(amount: bigint) {
+    const balance = await client.getBalance({ address: deployer.address });
+    if (balance < amount + parseEther("100")) await rpc("anvil_setBalance", [deployer.address, toHex(amount + parseEther("1000"))]);
   }
 
-  /** Places the bids together, then runs one auction per `clusters`; returns the new cluster ids. */
-  async function bidAndCreate(bids: BidSpec[], clusters: number): Promise<Hex[]> {
-    const pendingBefore = await client.readContract({ address: deployment.auction, abi: auctionAbi, functionName: "getNumBids", args: [JOIN_CLUSTER_4] });
-    await batch(await Promise.all(bids.map((bid) => bidTx(bid, Number(pendingBefore) + bids.length))));
-    await nextSecond();
-    const created = createdClusters(await batch(Array.from({ length: clusters }, createClusterTx)));
+  /** Runs `clusters` auctions through vault deposits of at most CLUSTERS_PER_DEPOSIT each. */
+  async function createClusters(clusters: number): Promise<Hex[]> {
+    await fund(VALIDATOR_DEPOSIT * BigInt(clusters));
+    const sizes = Array.from({ length: Math.ceil(clusters / CLUSTERS_PER_DEPOSIT) }, (_, i) => Math.min(CLUSTERS_PER_DEPOSIT, clusters - i * CLUSTERS_PER_DEPOSIT));
+    const created = createdClusters(await batch(sizes.map(depositTx)));
     if (created.length !== clusters) throw new Error(`expected ${clusters} clusters, got ${created.length}`);
     return created;
   }
 
-  /** Single transactions, each mined on return (automine), for tests that go step by step. */
-  const send = async (tx: Tx): Promise<Hex> => (await batch([tx]))[0].transactionHash;
-  const bid = async (spec: BidSpec) => send(await bidTx(spec, Number(await client.readContract({ address: deployment.auction, abi: auctionAbi, functionName: "getNumBids", args: [JOIN_CLUSTER_4] }))));
-  const whitelist = (operators: readonly Address[]) => send(whitelistTx(operators));
-  const createCluster = async (): Promise<Hex> => {
-    await nextSecond();
-    return createdClusters(await batch([createClusterTx()]))[0];
-  };
+  const numBids = () => client.readContract({ address: deployment.auction, abi: auctionAbi, functionName: "getNumBids", args: [JOIN_CLUSTER_4] });
 
-  return { publicClient, client, wallet, rpc, batch, bidTx, whitelistTx, createClusterTx, statusTx, pubKeyTx, createdClusters, bidAndCreate, send, bid, whitelist, createCluster };
+  /** Places the bids, then runs `clusters` auctions; returns the new cluster ids. */
+  async function bidAndCreate(bids: BidSpec[], clusters: number): Promise<Hex[]> {
+    const pendingBefore = await numBids();
+    await batch(await Promise.all(bids.map((bid) => bidTx(bid, Number(pendingBefore) + bids.length))));
+    return createClusters(clusters);
+  }
+
+  /** Single transactions, each mined on return, for tests that go step by step. */
+  const send = async (tx: Tx): Promise<Hex> => (await batch([tx]))[0].transactionHash;
+  const bid = async (spec: BidSpec) => send(await bidTx(spec, Number(await numBids())));
+  const whitelist = (operators: readonly Address[]) => send(whitelistTx(operators));
+  const createCluster = async (): Promise<Hex> => (await createClusters(1))[0];
+
+  return { publicClient, client, wallet, rpc, batch, bidTx, whitelistTx, depositTx, activateTx, verifyTx, statusTx, consumeVCsTx, createdClusters, bidAndCreate, send, bid, whitelist, createCluster, createClusters };
 }
 
 // Four rounds: each group outbids what is pending, so it wins the next auction. Operator 1
@@ -235,12 +285,19 @@ export async function seedDevnet(rpcUrl: string, deployment: Deployment, options
 
   const statusClusters: SeedSummary["statusClusters"] = [];
   if (options.statuses) {
-    const created = await seedClusters(rpcUrl, deployment, seededStatuses.length);
+    // One deposit: the four share a vault and its EigenPod, as a 128 ETH deposit does.
+    const created = await seedClusters(rpcUrl, deployment, seededStatuses.length, writer);
+    const details = await Promise.all(created.map((clusterId) => writer.client.readContract({ address: deployment.auction, abi: auctionAbi, functionName: "getClusterDetails", args: [clusterId] })));
     await writer.batch(
       created.flatMap((clusterId, i) => {
         const status = seededStatuses[i];
         statusClusters.push({ clusterId, status });
-        return status === ClusterStatus.INACTIVE ? [writer.statusTx(clusterId, status)] : [writer.pubKeyTx(clusterId, devnetPubKey(clusterId)), writer.statusTx(clusterId, status)];
+        if (status === ClusterStatus.INACTIVE) return [writer.statusTx(clusterId, status)];
+        const activate = writer.activateTx(clusterId, devnetPubKey(clusterId));
+        if (status === ClusterStatus.DEPOSITED) return [activate];
+        if (status === ClusterStatus.VERIFIED) return [activate, writer.verifyTx(clusterId)];
+        // EXITED: the staker rewards spend the credits of the node with the fewest.
+        return [activate, writer.consumeVCsTx(clusterId, Math.min(...details[i].nodes.map((n) => n.currentVCNumber)))];
       }),
     );
     clusters.push(...created);
@@ -260,14 +317,15 @@ const CLUSTERS_PER_ROUND = 50;
  * bids pending before stay pending. Whitelists the seeded operators if needed. Toggles automine:
  * do not run it on a chain other tests are writing to at the same time.
  */
-export async function seedClusters(rpcUrl: string, deployment: Deployment, n: number): Promise<Hex[]> {
-  const writer = devnetWriter(rpcUrl, deployment);
+export async function seedClusters(rpcUrl: string, deployment: Deployment, n: number, writer = devnetWriter(rpcUrl, deployment)): Promise<Hex[]> {
   const { auction } = deployment;
-  const [whitelisted, [top], expectedDailyReturnWei] = await Promise.all([
+  const [whitelisted, pending, expectedDailyReturnWei] = await Promise.all([
     Promise.all(seededOperators.map((a) => writer.client.readContract({ address: auction, abi: auctionAbi, functionName: "isWhitelisted", args: [a.address] }))),
-    writer.client.readContract({ address: auction, abi: auctionAbi, functionName: "getBidRanking", args: [1n, JOIN_CLUSTER_4] }),
+    writer.client.readContract({ address: auction, abi: auctionAbi, functionName: "getNumBids", args: [JOIN_CLUSTER_4] }),
     writer.client.readContract({ address: auction, abi: auctionAbi, functionName: "expectedDailyReturnWei" }),
   ]);
+  // The ranking's first score is always right (only entries after a tie can be wrong); the contract refuses a ranking of 0 bids.
+  const [top] = pending > 0n ? await writer.client.readContract({ address: auction, abi: auctionAbi, functionName: "getBidRanking", args: [1n, JOIN_CLUSTER_4] }) : [];
   const missing = seededOperators.filter((_, i) => !whitelisted[i]).map((a) => a.address);
   if (missing.length > 0) await writer.batch([writer.whitelistTx(missing)]);
 

@@ -21,7 +21,7 @@ import { bidPrice } from "@/lib/auction/math";
 import { connectWallet } from "./harness";
 import { testWalletScript } from "./test-wallet";
 
-type Row = { bidId: Hex; nodeOp: Address; discountRate: number; duration: number; bidPrice: string; position: number; seat: number | null };
+type Row = { bidId: Hex; nodeOp: Address; discountRate: number; duration: number; bidPrice: string; auctionScore: string; position: number; seat: number | null };
 type Ranking = { auction: Address; parameters: { expectedDailyReturnWei: string }; rows: Row[] };
 
 const artifacts = new URL("./artifacts/", import.meta.url).pathname;
@@ -73,21 +73,33 @@ export async function auctionScenario({ baseUrl, rpcUrl, browser }: { baseUrl: s
     await page.getByRole("heading", { name: "Prepare a bid" }).waitFor();
     await page.waitForLoadState("networkidle");
     await connectWallet(page);
-    // The server renders the page again for the connected account: its reputation shows.
-    await page.getByText("With your on-chain reputation").waitFor({ timeout: 30_000 });
+    // The server renders the page again for the connected account: its reputation shows, with
+    // what it means (Byzantine's whitelisting leaves it at 0; bids score with 1).
+    await page.getByText("Your on-chain reputation: 0 — not used yet: every bid scores with 1.").waitFor({ timeout: 30_000 });
 
     // Place: 0.37 % for 1234 days, at the price the preview shows (the contract's, to the wei).
     await setBid(page, discountPercent, "1234");
     const { parameters } = await ranking(baseUrl);
     const price = bidPrice(BigInt(parameters.expectedDailyReturnWei), discountRate, 1234);
+    const previewScore = await page.getByTestId("preview-score").getAttribute("title");
     await page.getByRole("button", { name: /^Bid/ }).click();
     await confirmed(page, "Bid placed.");
-    const [placed] = ours(await ranking(baseUrl));
+    const after = await ranking(baseUrl);
+    const [placed] = ours(after);
     assert.ok(placed, "the bid is in GET /api/auction");
     assert.equal(placed.duration, 1234);
     assert.equal(BigInt(placed.bidPrice), price);
+    // The preview showed exactly the score the bid landed with.
+    assert.equal(placed.auctionScore, previewScore);
     const row = page.locator(`tr[data-bid-id="${placed.bidId}"]`);
     await row.waitFor({ timeout: 30_000 });
+    // Every ranking score, on the page and in the API, is the stored one (Byzantine's getBidRanking misreports some).
+    for (const r of after.rows) {
+      const stored = await chain.readContract({ address: after.auction, abi: auctionAbi, functionName: "getBidDetails", args: [r.bidId] });
+      assert.equal(r.auctionScore, stored.auctionScore.toString(), `score of ${r.bidId}`);
+      assert.equal(await page.locator(`tr[data-bid-id="${r.bidId}"] td[title="${stored.auctionScore} wei"]`).count(), r.position <= 50 ? 1 : 0);
+    }
+
     assert.match(await row.innerText(), /You[\s\S]*0\.37 %[\s\S]*1,234 days/);
     await page.screenshot({ path: `${artifacts}auction-placed.png`, fullPage: true });
 

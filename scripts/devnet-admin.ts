@@ -4,14 +4,15 @@
  *
  * The running dev portal is asked for the cluster (its clusterId) and the stored lock over HTTP,
  * because its embedded database is held open by the Next process; the devnet admin (dev account 0)
- * then sends DevVault.setClusterPubKey / updateClusterStatus.
+ * then sends what Byzantine's contracts would: the cluster's strategy vault activates or verifies it, the
+ * staker rewards spend its validation credits (exit).
  */
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { createPublicClient, createWalletClient, http, isHex, type Hex } from "viem";
+import { createPublicClient, createWalletClient, getAddress, http, isAddress, isHex, type Hex } from "viem";
 import { z } from "zod";
-import { auctionAbi, vaultAbi } from "../contracts-abi";
+import { auctionAbi, stakerRewardsAbi, vaultAbi } from "../contracts-abi";
 import { deployer } from "../devnet/accounts";
 import { deploymentSchema, type Deployment } from "../devnet/deploy";
 import { ClusterStatus } from "../lib/chain/cluster-state";
@@ -35,7 +36,12 @@ const transitions: Record<AdminCommand, { to: number; from: readonly number[] }>
   exit: { to: ClusterStatus.EXITED, from: [ClusterStatus.DEPOSITED, ClusterStatus.VERIFIED] },
 };
 
-const clusterReply = z.object({ clusterId: z.string().refine(isHex).transform((s) => s as Hex), name: z.string() });
+const clusterReply = z.object({
+  clusterId: z.string().refine(isHex).transform((s) => s as Hex),
+  name: z.string(),
+  /** The strategy vault whose deposit created the cluster: only it may write the cluster's key and status. */
+  vault: z.string().refine((s) => isAddress(s)).transform((s) => getAddress(s)),
+});
 
 export type AdminOptions = {
   command: AdminCommand;
@@ -79,7 +85,7 @@ export async function runAdmin({ command, configHash, portalUrl, rpcUrl, deploym
     throw new AdminError(`No chain answers at ${rpcUrl}: start the devnet with "npm run dev" (or pass --rpc <url>).`);
   }
   if (!(await client.getCode({ address: deployment.vault }))) {
-    throw new AdminError(`No vault at ${deployment.vault} on ${rpcUrl}: the deployment file is from another devnet run; restart "npm run dev".`);
+    throw new AdminError(`No strategy vault manager at ${deployment.vault} on ${rpcUrl}: the deployment file is from another devnet run; restart "npm run dev".`);
   }
 
   const get = portal(portalUrl, fetchImpl);
@@ -102,15 +108,21 @@ export async function runAdmin({ command, configHash, portalUrl, rpcUrl, deploym
     transactions.push(hash);
   };
 
+  // As Byzantine's system does it: the cluster's vault activates (DEPOSITED, then the key) and
+  // verifies; the staker rewards spend validation credits, and a node out of credits exits the cluster.
   if (command === "activate") {
     const lock = lockSchema.parse(
       await get(`/api/v1/lock/configHash/${configHash}`, `${cluster.name} has no lock yet: its operators run the DKG (charon dkg --publish) or upload cluster-lock.json first.`),
     );
     pubkey = lock.distributed_validators[0]?.distributed_public_key as Hex;
     if (!pubkey) throw new AdminError(`${cluster.name}'s lock has no distributed validator.`);
-    await send({ address: deployment.vault, abi: vaultAbi, functionName: "setClusterPubKey", args: [cluster.clusterId, pubkey], chain: null });
+    await send({ address: cluster.vault, abi: vaultAbi, functionName: "activateCluster", args: [pubkey, cluster.clusterId], chain: null });
+  } else if (command === "verify") {
+    await send({ address: cluster.vault, abi: vaultAbi, functionName: "verifyWithdrawalCredentials", args: [cluster.clusterId], chain: null });
+  } else {
+    const credits = Math.min(...before.nodes.map((node) => node.currentVCNumber));
+    await send({ address: deployment.stakerRewards, abi: stakerRewardsAbi, functionName: "consumeVCs", args: [cluster.clusterId, credits], chain: null });
   }
-  await send({ address: deployment.vault, abi: vaultAbi, functionName: "updateClusterStatus", args: [cluster.clusterId, to], chain: null });
 
   const after = await read();
   if (pubkey && onChainCheck(pubkey, after.clusterPubKeyHash) !== "registered") {
@@ -133,7 +145,7 @@ export async function readDeployment(path = ".devnet/deployment.json"): Promise<
 const usage = `usage: npm run devnet -- <activate|verify|exit> 0x<configHash> [--portal http://localhost:3000] [--rpc http://127.0.0.1:8545] [--deployment .devnet/deployment.json]
   activate  set the cluster's public key from its published lock, status DEPOSITED
   verify    status VERIFIED (the validator is active)
-  exit      status EXITED`;
+  exit      status EXITED (the staker rewards spend the validation credits of its node with the fewest)`;
 
 function parseArgs(argv: string[]) {
   const flags = new Map<string, string>();

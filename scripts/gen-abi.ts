@@ -8,7 +8,9 @@ import { compileContracts, type Compiled } from "../devnet/compile";
 
 export const abiModules = [
   { file: "auction.ts", name: "auctionAbi", contract: "Auction" },
-  { file: "vault.ts", name: "vaultAbi", contract: "DevVault" },
+  { file: "vault.ts", name: "vaultAbi", contract: "DevStrategyVault" },
+  { file: "vault-manager.ts", name: "vaultManagerAbi", contract: "DevStrategyVaultManager" },
+  { file: "staker-rewards.ts", name: "stakerRewardsAbi", contract: "DevStakerRewards" },
   { file: "multicall3.ts", name: "multicall3Abi", contract: "Multicall3" },
 ] as const;
 

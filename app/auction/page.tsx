@@ -4,6 +4,7 @@ import { AuctionParameters } from "@/components/auction/auction-parameters";
 import { BidDesk } from "@/components/auction/bid-desk";
 import { RankingTable } from "@/components/auction/ranking-table";
 import { ChainUnavailableNotice } from "@/components/chain/chain-unavailable-notice";
+import { Refusals } from "@/components/auction/refusals";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { RefreshButton } from "@/components/ui/refresh-button";
 import { auctionQuerySchema, getAuctionView } from "@/lib/auction/auction-view";
@@ -69,6 +70,7 @@ export default async function AuctionPage({ searchParams }: { searchParams: Sear
         pageSize={view.pageSize}
         total={view.total}
       />
+      <Refusals />
     </div>
   );
 }

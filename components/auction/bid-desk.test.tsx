@@ -13,11 +13,12 @@ import { auctionAbi } from "@/contracts-abi";
 import { deployer, devAccounts, seededOperators } from "@/devnet/accounts";
 import { startAnvil, type Anvil } from "@/devnet/anvil";
 import type { AuctionAccount } from "@/lib/auction/auction-view";
-import { bidPrice } from "@/lib/auction/math";
+import { auctionScore, bidPrice } from "@/lib/auction/math";
+import { readRemovedBids } from "@/lib/auction/removed-bids";
 import { configuredChain } from "@/lib/chain/chains";
 import { JOIN_CLUSTER_4 } from "@/lib/auction/math";
 import { readAuction } from "@/lib/auction/ranking";
-import { formatEth } from "@/lib/format/number";
+import { formatBasisPoints, formatDays, formatEth, formatScore } from "@/lib/format/number";
 import { BidDesk } from "./bid-desk";
 import type { AuctionNetwork } from "./network";
 
@@ -81,6 +82,11 @@ async function pageData(address: Address | null) {
           won: state.operator.isWhitelisted
             ? [{ bidId: `0x${"0b".repeat(32)}`, clusterName: "Byzantine DV1", configHash: wonConfigHash, createdAt: "2025-01-01T00:00:00.000Z", discountRate: 500, duration: 365, bidPrice: 1n }]
             : [],
+          removed: await readRemovedBids(
+            { client: chain().publicClient, auction: chain().deployment.auction, deploymentBlock: BigInt(chain().deployment.deploymentBlock), chunkSize: 10_000 },
+            address,
+            state.blockNumber,
+          ),
         }
       : null;
   return { state, ranking: state.ranking.map(({ bidId, nodeOp, auctionScore }) => ({ bidId, nodeOp, auctionScore })), account };
@@ -130,8 +136,9 @@ describe("BidDesk", () => {
     expect(screen.getByRole("heading", { name: "Prepare a bid" })).toBeInTheDocument();
     const p = within(screen.getByLabelText("Preview"));
     expect(p.getByText(formatEth(bidPrice(E, 0, 365), 8))).toBeInTheDocument();
-    // No account, no reputation: the score and rank are not invented.
-    expect(p.getByText(/Depends on your on-chain reputation/)).toBeInTheDocument();
+    // The contract scores every bid with reputation 1, so the score needs no wallet; the rank does.
+    expect(p.getByText(formatScore(auctionScore(E, 0, 365, 1)))).toBeInTheDocument();
+    expect(p.getByText("Scored with reputation 1, as the auction scores every bid today.")).toBeInTheDocument();
     expect(screen.getByText("Connect your operator wallet (top right) to bid.")).toBeInTheDocument();
     expect(bidButton()).toBeNull();
     expect(screen.getByText(/Connect your operator wallet to see, change and withdraw your bids/)).toBeInTheDocument();
@@ -158,7 +165,7 @@ describe("BidDesk", () => {
     expect(screen.getByText("This wallet cannot bid: it is not whitelisted.")).toBeInTheDocument();
     expect(screen.getByRole("note")).toHaveTextContent("NotWhitelisted");
     expect(bidButton()).toBeNull();
-    expect(screen.getByText("Only whitelisted operators have a reputation, and so a score.")).toBeInTheDocument();
+    expect(within(screen.getByLabelText("Preview")).getByText(/^Scored with reputation 1/)).toBeInTheDocument();
     expect(screen.getByText("No pending bid: this wallet is not a whitelisted operator.")).toBeInTheDocument();
   });
 
@@ -182,9 +189,16 @@ describe("BidDesk", () => {
     expect(screen.getByRole("heading", { name: "Prepare a bid" })).toBeInTheDocument();
   });
 
-  it("shows a bid pending until it is mined, then confirmed, and renders the page again", async () => {
-    await renderDesk(operator.address);
+  it("shows a bid pending until it is mined, then confirmed with the score the preview showed, and renders the page again", async () => {
+    const { account } = await renderDesk(operator.address);
+    // Whitelisting left this operator's stored reputation at 0, and the page says what that means.
+    expect(account!.reputation).toBe(0);
+    expect(screen.getByText(/not used yet: every bid scores with 1/)).toHaveTextContent("Your on-chain reputation: 0 — not used yet: every bid scores with 1.");
     await setBid("0.5", "800");
+    const preview = within(screen.getByLabelText("Preview"));
+    expect(preview.getByText(/your on-chain reputation \(0\) is not used yet/)).toBeInTheDocument();
+    const shown = screen.getByTestId("preview-score").getAttribute("title")!.split(" ")[0];
+    expect(preview.getByText(/^#\d+ of 8$/)).toBeInTheDocument();
     const test = testClient();
     await test.setAutomine(false);
     try {
@@ -201,6 +215,9 @@ describe("BidDesk", () => {
     const after = await readAuction(chain().publicClient, chain().deployment.auction);
     const placed = after.ranking.find((b) => b.nodeOp === operator.address && b.discountRate === 50 && b.duration === 800);
     expect(placed?.bidPrice).toBe(bidPrice(E, 50, 800));
+    // The preview's score is exactly the one the contract stored.
+    expect(placed?.auctionScore).toBe(BigInt(shown));
+    expect(placed!.auctionScore).toBeGreaterThan(0n);
   });
 
   it("explains the contract's refusal of a bid that is no longer pending, and sends nothing", async () => {
@@ -214,9 +231,27 @@ describe("BidDesk", () => {
     const nonce = await chain().publicClient.getTransactionCount({ address: operator.address });
 
     await userEvent.click(within(screen.getByRole("list", { name: "Pending bids" })).getByRole("button", { name: /^Withdraw bid/ }));
-    expect(await screen.findByRole("alert")).toHaveTextContent("This bid is no longer pending: it was withdrawn or has already won a seat in a cluster.");
+    expect(await screen.findByRole("alert")).toHaveTextContent("This bid is not one of this wallet's pending bids: it belongs to another operator, or it was withdrawn, removed or has already won a seat.");
     expect(router.refresh).not.toHaveBeenCalled();
     expect(await chain().publicClient.getTransactionCount({ address: operator.address })).toBe(nonce);
+  });
+
+  it("shows a bid Byzantine removed as removed, with its refund", async () => {
+    const pending = (await pageData(operator.address)).account!.pending[0];
+    const owner = createWalletClient({ account: deployer, transport: viemHttp(chain().rpcUrl) });
+    await chain().publicClient.waitForTransactionReceipt({
+      hash: await owner.writeContract({
+        address: chain().deployment.auction,
+        abi: auctionAbi,
+        functionName: "removeBid",
+        args: [pending.bidId, pending.auctionScore, operator.address, JOIN_CLUSTER_4],
+        chain: null,
+      }),
+    });
+    const { account } = await renderDesk(operator.address);
+    expect(account!.pending).toEqual([]);
+    const removed = within(screen.getByRole("list", { name: "Removed bids" }));
+    expect(removed.getByText(`${formatBasisPoints(pending.discountRate)} · ${formatDays(pending.duration)} · removed, ${formatEth(pending.bidPrice, 6)} refunded`)).toBeInTheDocument();
   });
 
   it("refuses to pay a price other than the one shown when the auction's parameters changed", async () => {

@@ -4,7 +4,7 @@ import { useState, type ReactNode } from "react";
 import { useConfig } from "wagmi";
 import { SwitchNetworkButton } from "@/components/sync/problem-notice";
 import type { AuctionAccount } from "@/lib/auction/auction-view";
-import { auctionScore, bidPrice, dailyVcPrice } from "@/lib/auction/math";
+import { auctionScore, BID_REPUTATION, bidPrice, dailyVcPrice } from "@/lib/auction/math";
 import type { AuctionParameters, RankedBid } from "@/lib/auction/ranking";
 import { placeBid, type Placement, type RankEntry } from "@/lib/auction/seats";
 import { formatBasisPoints, formatDays, formatEth, formatInteger, formatScore } from "@/lib/format/number";
@@ -29,10 +29,12 @@ function Figure({ label, children, note }: { label: string; children: ReactNode;
   );
 }
 
-function scoreNote(wallet: WalletState, account: AuctionAccount | null): string {
-  if (wallet === "ready" && account) return `With your on-chain reputation (${formatInteger(account.reputation)}).`;
-  if (wallet === "not-whitelisted") return "Only whitelisted operators have a reputation, and so a score.";
-  return "Depends on your on-chain reputation: connect your operator wallet.";
+/** The preview's score is the one the contract stores: it scores every bid with reputation BID_REPUTATION. */
+function scoreNote(account: AuctionAccount | null): string {
+  const applied = `Scored with reputation ${BID_REPUTATION}, as the auction scores every bid today`;
+  return account && account.reputation !== BID_REPUTATION
+    ? `${applied}; your on-chain reputation (${formatInteger(account.reputation)}) is not used yet.`
+    : `${applied}.`;
 }
 
 function placementText(p: Placement): string {
@@ -89,8 +91,8 @@ export function BidForm({
   const valid = discountError === null && durationError === null && discountRate !== null && duration !== null;
 
   const price = valid ? bidPrice(E, discountRate, duration) : null;
-  const score = valid && wallet === "ready" && account ? auctionScore(E, discountRate, duration, account.reputation) : null;
-  const placement = score !== null && account ? placeBid(ranking, { nodeOp: account.address, auctionScore: score, replaces: editing?.bidId }) : null;
+  const score = valid ? auctionScore(E, discountRate, duration, BID_REPUTATION) : null;
+  const placement = score !== null && wallet === "ready" && account ? placeBid(ranking, { nodeOp: account.address, auctionScore: score, replaces: editing?.bidId }) : null;
   const topUp = editing && price !== null ? (price > editing.bidPrice ? price - editing.bidPrice : 0n) : null;
   const refund = editing && price !== null && editing.bidPrice > price ? editing.bidPrice - price : 0n;
   const unchanged = editing !== null && editing.discountRate === discountRate && editing.duration === duration;
@@ -161,13 +163,22 @@ export function BidForm({
         >
           <span title={price !== null ? `${price} wei` : undefined}>{price !== null ? formatEth(price, 8) : "—"}</span>
         </Figure>
-        <Figure label="Auction score" note={scoreNote(wallet, account)}>
-          {score !== null ? formatScore(score) : "—"}
+        <Figure label="Auction score" note={scoreNote(account)}>
+          <span title={score !== null ? `${score}` : undefined} data-testid="preview-score">
+            {score !== null ? formatScore(score) : "—"}
+          </span>
         </Figure>
         <Figure label="Rank" note={placement ? placementText(placement) : undefined}>
           {placement ? `#${placement.rank} of ${placement.of}` : "—"}
         </Figure>
       </dl>
+
+      {account && (
+        <p className="text-sm text-slate-400">
+          Your on-chain reputation: <span className="text-slate-200 tabular-nums">{formatInteger(account.reputation)}</span> — not used yet: every bid
+          scores with {BID_REPUTATION}.
+        </p>
+      )}
 
       <WalletGate state={wallet} account={account} network={network}>
         <div className="flex flex-wrap items-center gap-3">

@@ -96,6 +96,28 @@ export function YourBids({
       )}
       <TxStatus phase={tx.phase} network={network} />
 
+      {account.removed.length > 0 && (
+        <div className="space-y-2">
+          <h3 className="text-sm font-medium text-slate-300">Removed by Byzantine</h3>
+          <ul className="divide-y divide-slate-800 text-sm" aria-label="Removed bids">
+            {account.removed.map((bid) => (
+              <li key={bid.bidId} className="flex flex-wrap items-baseline justify-between gap-2 py-2">
+                <span className="font-mono text-slate-300" title={bid.bidId}>
+                  {shortHex(bid.bidId)}
+                </span>
+                <span className="text-slate-400">
+                  {formatBasisPoints(bid.discountRate)} · {formatDays(bid.duration)} · removed, {formatEth(bid.refund, 6)} refunded
+                </span>
+              </li>
+            ))}
+          </ul>
+          <p className="text-xs text-slate-400">
+            Byzantine&apos;s auction owner removed these bids (it may, for an operator that cheated or lost its keys); the auction sent each bid&apos;s price
+            back to this wallet.
+          </p>
+        </div>
+      )}
+
       <div className="space-y-2">
         <h3 className="text-sm font-medium text-slate-300">Won</h3>
         {account.won.length === 0 ? (

@@ -1,280 +1,408 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
-import {DevSplit} from "./DevSplit.sol";
+import {IAuction} from "./IAuction.sol";
+import {ScoreTree} from "./ScoreTree.sol";
+import {DevSplitFactory} from "./DevSplitFactory.sol";
 
-interface IClusterVault {
-    /// The EigenPod the vault prepared for the cluster being created.
-    function pendingEigenPod() external view returns (address);
+interface IEscrow {
+    function refund(address nodeOp, uint256 amount) external;
+    function releaseFunds(uint256 bidPrice) external;
 }
 
-/// @title Development auction with the ABI surface and integer math of Byzantine's IAuction.
-/// @notice Written for the local devnet of the portal; Byzantine's code is not copied.
-contract Auction {
-    enum ClusterStatus { INACTIVE, IN_CREATION, DEPOSITED, VERIFIED, EXITED }
-    enum AuctionType { NULL, JOIN_CLUSTER_4, JOIN_CLUSTER_7 }
+interface IStrategyVaultManager {
+    function isStratVaultETH(address vault) external view returns (bool);
+    function getPodByStratVaultAddr(address vault) external view returns (address);
+}
 
-    struct NodeDetails { bytes32 bidId; uint32 currentVCNumber; }
-    struct ClusterDetails {
-        bytes32 clusterPubKeyHash;
-        uint256 averageAuctionScore;
-        NodeDetails[] nodes;
-        address splitAddr;
-        ClusterStatus status;
-    }
-    struct BidDetails {
-        uint256 auctionScore;
-        uint256 bidPrice;
-        address nodeOp;
-        uint32 vcNumber;
-        uint16 discountRate;
-        AuctionType auctionType;
-    }
-    struct NodeOpGlobalDetails {
-        uint32 reputationScore;
-        uint16 numBonds;
-        uint8 numBidsCluster4;
-        uint8 numBidsCluster7;
-        bool isWhitelisted;
-    }
-    struct BSTNode { uint256 auctionScore; bytes32 bidId; }
+interface IStakerRewards {}
 
-    error OnlyOwner();
-    error OnlyStrategyVaultManager();
-    error NotWhitelisted();
-    error AlreadyWhitelisted();
-    error DiscountRateTooHigh();
-    error DurationTooShort();
-    error NotEnoughEtherSent();
-    error MainAuctionEmpty();
-    error SenderNotBidder();
-    error InvalidAuctionType();
-    error BidDoesNotExist();
-    error ClusterDoesNotExist();
-    error ClusterAlreadyExists();
-    error InvalidPubKeyLength();
-    error TooManyBids();
-    error RefundFailed();
+/// @title The devnet twin of Byzantine's auction: the published ABI, the same reverts, math,
+/// reputation and bond rules, behind an ERC-1967 proxy with `initialize`. Written for the portal's
+/// devnet from Byzantine's published interface and behaviour; their code is not copied.
+/// @notice Byzantine's quirks are kept on purpose, since operators meet them on the real chain:
+/// every bid scores with reputation 1 whatever `reputationScore` holds; `getBidRanking` returns a
+/// wrong score for entries after a group of equal scores (the ids and their order are right);
+/// a second bid by one operator in one second has the same id.
+contract Auction is IAuction {
+    using ScoreTree for ScoreTree.Tree;
 
-    event BidPlaced(address indexed nodeOpAddr, bytes32 bidId, uint16 discountRate, uint32 duration, uint256 bidPrice, uint256 auctionScore, AuctionType auctionType);
-    event BidUpdated(address indexed nodeOpAddr, bytes32 indexed bidId, uint16 newDiscountRate, uint32 newDuration, uint256 newBidPrice, uint256 newAuctionScore);
-    event BidWithdrawn(address indexed nodeOpAddr, bytes32 indexed bidId);
-    event WinnerJoinedCluster(address indexed nodeOpAddr, bytes32 indexed clusterJoined, bytes32 winningBidId);
-    event ClusterCreated(bytes32 indexed clusterId, uint256 averageAuctionScore, address vaultAddr, address splitAddr, address eigenPodAddr);
+    // ------------------------------------------------------------ OpenZeppelin-compatible surface
+    event Initialized(uint64 version);
+    event OwnershipTransferred(address indexed previousOwner, address indexed newOwner);
+    error InvalidInitialization();
+    error NotInitializing();
+    error OwnableUnauthorizedAccount(address account);
+    error OwnableInvalidOwner(address owner);
+    error ReentrancyGuardReentrantCall();
+
+    // ------------------------------------------------------------ constants and immutables
+    uint256 public constant NODE_OP_SPLIT_ALLOCATION = 250_000;
+    uint256 public constant SPLIT_TOTAL_ALLOCATION = 1_000_000;
+    uint16 public constant SPLIT_DISTRIBUTION_INCENTIVE = 20_000;
+    /// Non-whitelisted operators would pay this bond on top of a bid.
+    uint256 private constant BOND = 1 ether;
+    uint8 private constant CLUSTER_SIZE_4 = 4;
+    /// What `bid` and `updateBid` score with: Byzantine has no reputation source yet.
+    uint32 private constant BID_REPUTATION = 1;
 
     uint256 private constant WAD = 1e18;
     uint256 private constant RAY = 1e27;
     uint256 private constant BASIS = 10_000;
     /// 1.0001 in RAY: the score grows by 0.01 % per day of commitment.
-    uint256 private constant DAILY_GROWTH_RAY = 1.0001e27;
-    uint8 private constant CLUSTER_SIZE = 4;
-    /// Whitelisting stores this reputation; nothing raises or lowers it yet.
-    uint32 private constant INITIAL_REPUTATION = 1;
+    uint256 private constant DAILY_GROWTH_RAY = 10_001 * 1e23;
 
-    address public owner;
-    address public strategyVaultManager;
+    IEscrow public immutable escrow;
+    IStrategyVaultManager public immutable strategyVaultManager;
+    DevSplitFactory public immutable pushSplitFactory;
+    IStakerRewards public immutable stakerRewards;
+
+    // ------------------------------------------------------------ state (behind the proxy)
+    uint64 private _initialized;
+    bool private _initializing;
+    address private _owner;
+    bool private _entered;
+
+    ScoreTree.Tree private _mainTree;
+    ScoreTree.Tree private _dv4Tree;
+    LatestWinningInfo private _dv4Latest;
+
     uint256 public expectedDailyReturnWei;
-    uint16 public maxDiscountRate;
     uint32 public minDuration;
+    uint16 public dv4AuctionNumNodeOps;
+    uint16 public dv7AuctionNumNodeOps;
+    uint16 public maxDiscountRate;
 
     mapping(address => NodeOpGlobalDetails) private _nodeOps;
     mapping(bytes32 => BidDetails) private _bids;
     mapping(bytes32 => ClusterDetails) private _clusters;
-    /// Every bid id ever handed out, so a withdrawn bid's id is never reused.
-    mapping(bytes32 => bool) private _bidIdTaken;
 
-    /// Pending JOIN_CLUSTER_4 bids as a doubly linked list, best score first; equal scores keep
-    /// their arrival order. Removal is O(1), so auctions stay cheap however many bids wait.
-    mapping(bytes32 => bool) private _pending;
-    mapping(bytes32 => bytes32) private _next;
-    mapping(bytes32 => bytes32) private _prev;
-    bytes32 private _head;
-    bytes32 private _tail;
-    uint256 private _numPending;
+    constructor(IEscrow escrow_, IStrategyVaultManager manager_, DevSplitFactory splitFactory_, IStakerRewards stakerRewards_) {
+        escrow = escrow_;
+        strategyVaultManager = manager_;
+        pushSplitFactory = splitFactory_;
+        stakerRewards = stakerRewards_;
+        // The implementation itself can never be initialized; only the proxy can.
+        _initialized = type(uint64).max;
+        emit Initialized(type(uint64).max);
+    }
 
-    constructor(uint256 expectedDailyReturnWei_, uint16 maxDiscountRate_, uint32 minDuration_) {
-        owner = msg.sender;
+    // ------------------------------------------------------------ modifiers
+
+    modifier initializer() {
+        if (_initialized != 0 || _initializing) revert InvalidInitialization();
+        _initialized = 1;
+        _initializing = true;
+        _;
+        _initializing = false;
+        emit Initialized(1);
+    }
+
+    modifier onlyInitializing() {
+        if (!_initializing) revert NotInitializing();
+        _;
+    }
+
+    modifier onlyOwner() {
+        if (msg.sender != _owner) revert OwnableUnauthorizedAccount(msg.sender);
+        _;
+    }
+
+    modifier nonReentrant() {
+        if (_entered) revert ReentrancyGuardReentrantCall();
+        _entered = true;
+        _;
+        _entered = false;
+    }
+
+    modifier onlyStratVaultETH() {
+        if (!strategyVaultManager.isStratVaultETH(msg.sender)) revert OnlyStratVaultETH();
+        _;
+    }
+
+    modifier onlyStakerRewards() {
+        if (msg.sender != address(stakerRewards)) revert OnlyStakerRewards();
+        _;
+    }
+
+    // ------------------------------------------------------------ initialization and ownership
+
+    function initialize(address initialOwner, uint256 expectedDailyReturnWei_, uint16 maxDiscountRate_, uint32 minDuration_) external initializer {
+        _setOwner(initialOwner);
+        _initGuard();
         expectedDailyReturnWei = expectedDailyReturnWei_;
         maxDiscountRate = maxDiscountRate_;
         minDuration = minDuration_;
     }
 
-    modifier onlyOwner() {
-        if (msg.sender != owner) revert OnlyOwner();
-        _;
+    function _initGuard() private onlyInitializing {
+        _entered = false;
     }
 
-    modifier onlyStrategyVaultManager() {
-        if (msg.sender != strategyVaultManager) revert OnlyStrategyVaultManager();
-        _;
+    function owner() public view returns (address) {
+        return _owner;
     }
 
-    // ---------------------------------------------------------------- owner
+    function transferOwnership(address newOwner) external onlyOwner {
+        if (newOwner == address(0)) revert OwnableInvalidOwner(address(0));
+        _setOwner(newOwner);
+    }
 
-    function whitelistNodeOps(address[] calldata nodeOps) external onlyOwner {
-        for (uint256 i = 0; i < nodeOps.length; i++) {
-            NodeOpGlobalDetails storage details = _nodeOps[nodeOps[i]];
-            if (details.isWhitelisted) revert AlreadyWhitelisted();
-            details.isWhitelisted = true;
-            details.reputationScore = INITIAL_REPUTATION;
+    function renounceOwnership() external onlyOwner {
+        _setOwner(address(0));
+    }
+
+    function _setOwner(address newOwner) private {
+        emit OwnershipTransferred(_owner, newOwner);
+        _owner = newOwner;
+    }
+
+    // ------------------------------------------------------------ strategy vaults
+
+    function triggerAuction() external onlyStratVaultETH nonReentrant returns (bytes32 clusterId) {
+        if (_mainTree.count() == 0) revert MainAuctionEmpty();
+        uint256 average;
+        (clusterId, average) = getWinningCluster();
+        ClusterDetails storage cluster = _clusters[clusterId];
+        cluster.status = ClusterStatus.IN_CREATION;
+        NodeDetails[] memory nodes = cluster.nodes;
+        _mainTree.remove(clusterId, average);
+
+        address[] memory recipients = new address[](nodes.length);
+        uint256[] memory allocations = new uint256[](nodes.length);
+        for (uint256 i = 0; i < nodes.length; i++) {
+            recipients[i] = _bids[nodes[i].bidId].nodeOp;
+            allocations[i] = NODE_OP_SPLIT_ALLOCATION;
+        }
+        address split = pushSplitFactory.createSplit(
+            DevSplitFactory.Split(recipients, allocations, SPLIT_TOTAL_ALLOCATION, SPLIT_DISTRIBUTION_INCENTIVE),
+            _owner,
+            _owner
+        );
+        address pod = strategyVaultManager.getPodByStratVaultAddr(msg.sender);
+        cluster.splitAddr = split;
+
+        _seatWinners(nodes, clusterId);
+        emit ClusterCreated(clusterId, average, msg.sender, split, pod);
+    }
+
+    function setClusterPubKey(bytes32 clusterId, bytes calldata clusterPubkey) external onlyStratVaultETH {
+        _clusters[clusterId].clusterPubKeyHash = sha256(abi.encodePacked(clusterPubkey, bytes16(0)));
+    }
+
+    function updateClusterStatus(bytes32 clusterId, ClusterStatus newStatus) external onlyStratVaultETH {
+        _clusters[clusterId].status = newStatus;
+    }
+
+    /// One validation credit is spent per node per day; a node out of credits ends the cluster.
+    function updateNodeVCNumber(bytes32 clusterId, uint32 consumedVCs) external onlyStakerRewards {
+        ClusterDetails storage cluster = _clusters[clusterId];
+        for (uint8 i = 0; i < cluster.nodes.length; i++) {
+            cluster.nodes[i].currentVCNumber -= consumedVCs;
+            if (cluster.nodes[i].currentVCNumber == 0) cluster.status = ClusterStatus.EXITED;
         }
     }
 
-    function setStrategyVaultManager(address manager) external onlyOwner { strategyVaultManager = manager; }
-    function updateExpectedDailyReturnWei(uint256 value) external onlyOwner { expectedDailyReturnWei = value; }
-    function updateMaxDiscountRate(uint16 value) external onlyOwner { maxDiscountRate = value; }
-    function updateMinDuration(uint32 value) external onlyOwner { minDuration = value; }
+    // ------------------------------------------------------------ operators
 
-    // ---------------------------------------------------------------- operators
-
-    function bid(uint16 discountRate, uint32 timeInDays, AuctionType auctionType) external payable returns (bytes32 bidId) {
-        if (!_nodeOps[msg.sender].isWhitelisted) revert NotWhitelisted();
-        (uint256 price, uint256 score) = _quote(msg.sender, discountRate, timeInDays, auctionType);
-        if (msg.value < price) revert NotEnoughEtherSent();
-        if (_nodeOps[msg.sender].numBidsCluster4 == type(uint8).max) revert TooManyBids();
-
-        // The id formula hashes the block time: further bids of one operator in one block take
-        // the next free second, so ids stay unique and still follow the formula.
-        uint256 stamp = block.timestamp;
-        bidId = keccak256(abi.encodePacked(msg.sender, stamp, uint8(CLUSTER_SIZE)));
-        while (_bidIdTaken[bidId]) {
-            stamp++;
-            bidId = keccak256(abi.encodePacked(msg.sender, stamp, uint8(CLUSTER_SIZE)));
-        }
-        _bidIdTaken[bidId] = true;
-        _bids[bidId] = BidDetails(score, price, msg.sender, timeInDays, discountRate, auctionType);
-        _nodeOps[msg.sender].numBidsCluster4 += 1;
-        _insert(bidId, score);
-        emit BidPlaced(msg.sender, bidId, discountRate, timeInDays, price, score, auctionType);
-        _refund(msg.sender, msg.value - price);
+    function getPriceToPay(address nodeOpAddr, uint16 discountRate, uint32 timeInDays, AuctionType auctionType) external view returns (uint256) {
+        _checkTerms(discountRate, timeInDays);
+        if (auctionType != AuctionType.JOIN_CLUSTER_4) revert InvalidAuctionType();
+        uint256 price = _bidPrice(_dailyVcPrice(discountRate), timeInDays);
+        return isWhitelisted(nodeOpAddr) ? price : price + BOND;
     }
 
-    function updateBid(bytes32 bidId, uint16 newDiscountRate, uint32 newTimeInDays) external payable {
-        BidDetails storage details = _pendingBidOf(bidId, msg.sender);
-        (uint256 price, uint256 score) = _quote(msg.sender, newDiscountRate, newTimeInDays, details.auctionType);
-        uint256 oldPrice = details.bidPrice;
-        uint256 owed = price > oldPrice ? price - oldPrice : 0;
-        if (msg.value < owed) revert NotEnoughEtherSent();
+    function bid(uint16 discountRate, uint32 timeInDays, AuctionType auctionType) external payable nonReentrant returns (bytes32 bidId) {
+        if (!isWhitelisted(msg.sender)) revert NotWhitelisted();
+        _checkTerms(discountRate, timeInDays);
+        if (auctionType != AuctionType.JOIN_CLUSTER_4) revert InvalidAuctionType();
 
-        _remove(bidId);
-        details.auctionScore = score;
-        details.bidPrice = price;
-        details.vcNumber = newTimeInDays;
-        details.discountRate = newDiscountRate;
-        _insert(bidId, score);
+        NodeOpGlobalDetails storage me = _nodeOps[msg.sender];
+        if (me.numBidsCluster4 == 0) dv4AuctionNumNodeOps += 1;
+        uint256 vcPrice = _dailyVcPrice(discountRate);
+        uint256 price = _bidPrice(vcPrice, timeInDays);
+        uint256 score = _score(vcPrice, timeInDays, BID_REPUTATION);
+
+        // The id hashes the sender and the block time only: one operator, one bid per second.
+        bidId = keccak256(abi.encodePacked(msg.sender, block.timestamp, CLUSTER_SIZE_4));
+        _dv4Tree.insert(bidId, score);
+        me.numBidsCluster4 += 1;
+        _bids[bidId] = BidDetails(score, price, msg.sender, timeInDays, discountRate, AuctionType.JOIN_CLUSTER_4);
+        if (score > _dv4Latest.lastestWinningScore && dv4AuctionNumNodeOps >= CLUSTER_SIZE_4) _formVirtualCluster();
+        emit BidPlaced(msg.sender, bidId, discountRate, timeInDays, price, score, AuctionType.JOIN_CLUSTER_4);
+
+        // Whitelisted (checked above), so no bond is due.
+        _takePayment(msg.value, price);
+    }
+
+    function getUpdateBidPrice(address nodeOpAddr, bytes32 bidId, uint16 newDiscountRate, uint32 newTimeInDays) external view returns (uint256) {
+        BidDetails storage b = _bids[bidId];
+        if (b.nodeOp != nodeOpAddr) revert SenderNotBidder();
+        _checkTerms(newDiscountRate, newTimeInDays);
+        if (b.auctionType != AuctionType.JOIN_CLUSTER_4) revert InvalidAuctionType();
+        uint256 price = _bidPrice(_dailyVcPrice(newDiscountRate), newTimeInDays);
+        return price > b.bidPrice ? price - b.bidPrice : 0;
+    }
+
+    function updateBid(bytes32 bidId, uint16 newDiscountRate, uint32 newTimeInDays) external payable nonReentrant {
+        BidDetails storage b = _bids[bidId];
+        if (b.nodeOp != msg.sender) revert SenderNotBidder();
+        _checkTerms(newDiscountRate, newTimeInDays);
+        if (b.auctionType != AuctionType.JOIN_CLUSTER_4) revert InvalidAuctionType();
+
+        uint256 oldScore = b.auctionScore;
+        uint256 oldPrice = b.bidPrice;
+        uint256 vcPrice = _dailyVcPrice(newDiscountRate);
+        uint256 price = _bidPrice(vcPrice, newTimeInDays);
+        uint256 score = _score(vcPrice, newTimeInDays, BID_REPUTATION);
+
+        _dv4Tree.remove(bidId, oldScore);
+        _dv4Tree.insert(bidId, score);
+        b.auctionScore = score;
+        b.bidPrice = price;
+        b.vcNumber = newTimeInDays;
+        b.discountRate = newDiscountRate;
+        // A seat may change when the bid now beats the last seat, or held one before.
+        bool mayChangeSeats = score > _dv4Latest.lastestWinningScore || oldScore >= _dv4Latest.lastestWinningScore;
+        if (mayChangeSeats && dv4AuctionNumNodeOps >= CLUSTER_SIZE_4) _formVirtualCluster();
+
+        if (price > oldPrice) {
+            _takePayment(msg.value, price - oldPrice);
+        } else {
+            if (msg.value > 0) _send(msg.sender, msg.value);
+            escrow.refund(msg.sender, oldPrice - price);
+        }
         emit BidUpdated(msg.sender, bidId, newDiscountRate, newTimeInDays, price, score);
-        // A lower price gives back the difference; any excess sent comes back too.
-        _refund(msg.sender, msg.value - owed + (oldPrice > price ? oldPrice - price : 0));
     }
 
     function withdrawBid(bytes32 bidId) external {
-        BidDetails storage details = _pendingBidOf(bidId, msg.sender);
-        uint256 refund = details.bidPrice;
-        _remove(bidId);
-        _nodeOps[msg.sender].numBidsCluster4 -= 1;
-        delete _bids[bidId];
+        BidDetails memory b = _bids[bidId];
+        if (b.nodeOp != msg.sender) revert SenderNotBidder();
+        _dropBid(bidId, b.auctionScore, b.bidPrice, msg.sender, b.auctionType);
         emit BidWithdrawn(msg.sender, bidId);
-        _refund(msg.sender, refund);
     }
 
-    // ---------------------------------------------------------------- vault
+    // ------------------------------------------------------------ owner
 
-    function triggerAuction() external onlyStrategyVaultManager returns (bytes32 clusterId) {
-        bytes32[4] memory winners = _bestDistinctBids();
-        address[4] memory nodeOps;
-        uint256 scoreSum;
-        uint256 paid;
-        for (uint256 i = 0; i < CLUSTER_SIZE; i++) {
-            BidDetails storage details = _bids[winners[i]];
-            nodeOps[i] = details.nodeOp;
-            scoreSum += details.auctionScore;
-            paid += details.bidPrice;
+    function whitelistNodeOps(address[] calldata nodeOpAddrs) external onlyOwner {
+        for (uint256 i = 0; i < nodeOpAddrs.length; i++) {
+            NodeOpGlobalDetails storage op = _nodeOps[nodeOpAddrs[i]];
+            // Bonds paid before whitelisting go back; reputationScore is left as it is (0).
+            if (op.numBonds > 0) escrow.refund(nodeOpAddrs[i], op.numBonds * BOND);
+            op.numBonds = 0;
+            op.isWhitelisted = true;
         }
-        uint256 average = scoreSum / CLUSTER_SIZE;
-        clusterId = keccak256(abi.encodePacked(block.timestamp, average, nodeOps));
+    }
 
-        ClusterDetails storage cluster = _clusters[clusterId];
-        // Same second, same winners, same scores: the id formula cannot tell the two apart.
-        if (cluster.nodes.length != 0) revert ClusterAlreadyExists();
-        address split = address(new DevSplit(nodeOps));
-        cluster.averageAuctionScore = average;
-        cluster.splitAddr = split;
-        cluster.status = ClusterStatus.IN_CREATION;
-        for (uint256 i = 0; i < CLUSTER_SIZE; i++) {
-            _remove(winners[i]);
-            _nodeOps[nodeOps[i]].numBidsCluster4 -= 1;
-            cluster.nodes.push(NodeDetails(winners[i], _bids[winners[i]].vcNumber));
-            emit WinnerJoinedCluster(nodeOps[i], clusterId, winners[i]);
+    function removeNodeOpFromWhitelist(address[] calldata nodeOpAddrs) external onlyOwner {
+        for (uint256 i = 0; i < nodeOpAddrs.length; i++) {
+            NodeOpGlobalDetails storage op = _nodeOps[nodeOpAddrs[i]];
+            if (op.numBidsCluster4 + op.numBidsCluster7 > 0) revert NodeOpHasPendingBids();
+            op.isWhitelisted = false;
         }
-        emit ClusterCreated(clusterId, average, msg.sender, split, IClusterVault(msg.sender).pendingEigenPod());
-        // The winners' escrow pays for the validation they bought.
-        _refund(msg.sender, paid);
     }
 
-    function updateClusterStatus(bytes32 clusterId, ClusterStatus status) external onlyStrategyVaultManager {
-        _existingCluster(clusterId).status = status;
+    /// Byzantine's way out for a bid whose operator cheated or lost its keys: refunded, then gone.
+    function removeBid(bytes32 bidId, uint256 auctionScore, address nodeOp, AuctionType auctionType) external onlyOwner {
+        _dropBid(bidId, auctionScore, _bids[bidId].bidPrice, nodeOp, auctionType);
+        emit BidRemoved(nodeOp, bidId);
     }
 
-    function setClusterPubKey(bytes32 clusterId, bytes calldata clusterPubKey) external onlyStrategyVaultManager {
-        if (clusterPubKey.length != 48) revert InvalidPubKeyLength();
-        _existingCluster(clusterId).clusterPubKeyHash = sha256(abi.encodePacked(clusterPubKey, bytes16(0)));
+    function updateExpectedDailyReturnWei(uint256 value) external onlyOwner {
+        expectedDailyReturnWei = value;
     }
 
-    // ---------------------------------------------------------------- views
-
-    function getPriceToPay(address nodeOp, uint16 discountRate, uint32 timeInDays, AuctionType auctionType) external view returns (uint256 price) {
-        if (!_nodeOps[nodeOp].isWhitelisted) revert NotWhitelisted();
-        (price, ) = _quote(nodeOp, discountRate, timeInDays, auctionType);
+    function updateMinDuration(uint32 value) external onlyOwner {
+        minDuration = value;
     }
 
-    function getUpdateBidPrice(address nodeOp, bytes32 bidId, uint16 newDiscountRate, uint32 newTimeInDays) external view returns (uint256) {
-        BidDetails storage details = _pendingBidOf(bidId, nodeOp);
-        (uint256 price, ) = _quote(nodeOp, newDiscountRate, newTimeInDays, details.auctionType);
-        return price > details.bidPrice ? price - details.bidPrice : 0;
+    function updateMaxDiscountRate(uint16 value) external onlyOwner {
+        maxDiscountRate = value;
     }
 
-    function getBidRanking(uint256 numBids, AuctionType auctionType) external view returns (BSTNode[] memory ranking) {
+    // ------------------------------------------------------------ views
+
+    function isWhitelisted(address nodeOpAddr) public view returns (bool) {
+        return _nodeOps[nodeOpAddr].isWhitelisted;
+    }
+
+    function getNodeOpDetails(address nodeOpAddr) external view returns (NodeOpGlobalDetails memory) {
+        return _nodeOps[nodeOpAddr];
+    }
+
+    /// Virtual clusters waiting in the main auction (at most one per sub-auction).
+    function getNumDVInAuction() external view returns (uint256) {
+        return _mainTree.count();
+    }
+
+    function getNumBids(AuctionType auctionType) public view returns (uint256) {
         if (auctionType != AuctionType.JOIN_CLUSTER_4) revert InvalidAuctionType();
-        uint256 n = numBids < _numPending ? numBids : _numPending;
-        ranking = new BSTNode[](n);
-        bytes32 bidId = _head;
-        for (uint256 i = 0; i < n; i++) {
-            ranking[i] = BSTNode(_bids[bidId].auctionScore, bidId);
-            bidId = _next[bidId];
+        return _dv4Tree.count();
+    }
+
+    function getBidDetails(bytes32 bidId) external view returns (BidDetails memory) {
+        return _bids[bidId];
+    }
+
+    function getClusterDetails(bytes32 clusterId) external view returns (ClusterDetails memory) {
+        return _clusters[clusterId];
+    }
+
+    /// The virtual cluster with the best average score, (0, 0) when none waits.
+    function getWinningCluster() public view returns (bytes32 clusterId, uint256 averageScore) {
+        averageScore = _mainTree.last();
+        if (averageScore != 0) clusterId = _mainTree.idAt(averageScore, 0);
+    }
+
+    /// Best first. As in Byzantine's contract, the score of an entry after a group of equal scores
+    /// is the score `i` groups down rather than its own (ids and order are right): read scores
+    /// with getBidDetails.
+    function getBidRanking(uint256 numBids, AuctionType auctionType) external view returns (BSTNode[] memory nodes) {
+        require(numBids > 0, "Number of bids must be greater than 0");
+        require(numBids <= getNumBids(auctionType), "Number of bids too high");
+        nodes = new BSTNode[](numBids);
+        uint256 filled = _fillGroup(nodes, 0, _dv4Tree.last());
+        if (filled == numBids) return nodes;
+        for (uint256 i = filled; i < numBids; i++) {
+            // The group's score is written at index i, which earlier groups may already have filled.
+            nodes[i].auctionScore = _dv4Tree.prev(nodes[i - 1].auctionScore);
+            filled = _fillGroup(nodes, filled, nodes[i].auctionScore);
+            if (filled == numBids) return nodes;
         }
     }
 
-    function getNumBids(AuctionType auctionType) external view returns (uint256) {
-        if (auctionType == AuctionType.JOIN_CLUSTER_4) return _numPending;
-        if (auctionType == AuctionType.JOIN_CLUSTER_7) return 0;
-        revert InvalidAuctionType();
+    // ------------------------------------------------------------ internals
+
+    /// Writes the ids holding `score` from `start` on, while room is left; returns the new fill.
+    function _fillGroup(BSTNode[] memory nodes, uint256 start, uint256 score) private view returns (uint256 filled) {
+        filled = start;
+        uint256 n = _dv4Tree.idCount(score);
+        for (uint256 j = 0; j < n && filled < nodes.length; j++) {
+            nodes[filled] = BSTNode(score, _dv4Tree.idAt(score, j));
+            filled++;
+        }
     }
 
-    function getNumDVInAuction() external view returns (uint256) { return _numPending; }
-
-    /// The bids that would win if an auction ran now: best first, one per operator.
-    function getWinningCluster() external view returns (bytes32[4] memory) { return _bestDistinctBids(); }
-
-    function getBidDetails(bytes32 bidId) external view returns (BidDetails memory) { return _bids[bidId]; }
-    function getClusterDetails(bytes32 clusterId) external view returns (ClusterDetails memory) { return _clusters[clusterId]; }
-    function getNodeOpDetails(address nodeOp) external view returns (NodeOpGlobalDetails memory) { return _nodeOps[nodeOp]; }
-    function isWhitelisted(address nodeOp) external view returns (bool) { return _nodeOps[nodeOp].isWhitelisted; }
-
-    // ---------------------------------------------------------------- math
-
-    /// Mirrored exactly by lib/auction/math.ts (the portal's price and score preview).
-    function _quote(address nodeOp, uint16 discountRate, uint32 timeInDays, AuctionType auctionType) private view returns (uint256 price, uint256 score) {
-        if (auctionType != AuctionType.JOIN_CLUSTER_4) revert InvalidAuctionType();
+    function _checkTerms(uint16 discountRate, uint32 timeInDays) private view {
         if (discountRate > maxDiscountRate) revert DiscountRateTooHigh();
         if (timeInDays < minDuration) revert DurationTooShort();
-        uint256 dailyVcPrice = expectedDailyReturnWei * (BASIS - discountRate) / (CLUSTER_SIZE * BASIS);
-        price = uint256(timeInDays) * dailyVcPrice;
-        // 1.0001^days computed in RAY for precision, then brought back to WAD.
-        uint256 growthWad = _rpow(DAILY_GROWTH_RAY, timeInDays) / (RAY / WAD);
-        score = dailyVcPrice * growthWad * _nodeOps[nodeOp].reputationScore / WAD;
     }
 
-    /// x^n in RAY fixed point by squaring, each product rounded half up (DSMath's rpow).
+    function _dailyVcPrice(uint16 discountRate) private view returns (uint256) {
+        return expectedDailyReturnWei * (BASIS - discountRate) / (uint256(CLUSTER_SIZE_4) * BASIS);
+    }
+
+    function _bidPrice(uint256 vcPrice, uint32 timeInDays) private pure returns (uint256) {
+        return timeInDays * vcPrice;
+    }
+
+    /// vcPrice x 1.0001^days (RAY power brought to WAD) x reputation / 1e18. Mirrored by lib/auction/math.ts.
+    function _score(uint256 vcPrice, uint32 timeInDays, uint32 reputation) private pure returns (uint256) {
+        uint256 growthWad = _rpow(DAILY_GROWTH_RAY, timeInDays) / 1e9;
+        return vcPrice * growthWad * reputation / WAD;
+    }
+
+    /// x^n in RAY by squaring, each product rounded half up (DSMath's rpow).
     function _rpow(uint256 x, uint256 n) private pure returns (uint256 z) {
         z = n % 2 != 0 ? x : RAY;
         for (n /= 2; n != 0; n /= 2) {
@@ -283,64 +411,103 @@ contract Auction {
         }
     }
 
-    // ---------------------------------------------------------------- internals
-
-    function _pendingBidOf(bytes32 bidId, address nodeOp) private view returns (BidDetails storage details) {
-        details = _bids[bidId];
-        if (!_pending[bidId]) revert BidDoesNotExist();
-        if (details.nodeOp != nodeOp) revert SenderNotBidder();
-    }
-
-    function _existingCluster(bytes32 clusterId) private view returns (ClusterDetails storage cluster) {
-        cluster = _clusters[clusterId];
-        if (cluster.nodes.length == 0) revert ClusterDoesNotExist();
-    }
-
-    function _bestDistinctBids() private view returns (bytes32[4] memory winners) {
-        address[4] memory taken;
-        uint256 found;
-        for (bytes32 bidId = _head; bidId != bytes32(0) && found < CLUSTER_SIZE; bidId = _next[bidId]) {
-            address nodeOp = _bids[bidId].nodeOp;
-            bool seated;
-            for (uint256 j = 0; j < found; j++) if (taken[j] == nodeOp) seated = true;
-            if (seated) continue;
-            taken[found] = nodeOp;
-            winners[found++] = bidId;
+    /// Picks the four seats from the top of the sub-auction, one per operator, and puts them in the
+    /// main auction as one virtual cluster in place of the previous one.
+    function _formVirtualCluster() private {
+        NodeDetails[] memory seats = new NodeDetails[](CLUSTER_SIZE_4);
+        uint256[] memory seatScores = new uint256[](CLUSTER_SIZE_4);
+        address[] memory seated = new address[](CLUSTER_SIZE_4);
+        uint256 taken;
+        uint256 score;
+        while (taken < CLUSTER_SIZE_4) {
+            score = taken == 0 && score == 0 ? _dv4Tree.last() : _dv4Tree.prev(score);
+            seatScores[taken] = score;
+            uint256 n = _dv4Tree.idCount(score);
+            for (uint256 i = 0; i < n && taken < CLUSTER_SIZE_4; i++) {
+                bytes32 id = _dv4Tree.idAt(score, i);
+                address op = _bids[id].nodeOp;
+                bool already;
+                for (uint256 j = 0; j < taken; j++) {
+                    if (seated[j] == op) {
+                        already = true;
+                        break;
+                    }
+                }
+                if (already) continue;
+                seated[taken] = op;
+                seats[taken] = NodeDetails(id, _bids[id].vcNumber);
+                // Byzantine's rule: a seat found past the group's first id takes the score
+                // recorded for the seat before it (the same score unless that id was skipped).
+                if (i > 0) seatScores[taken] = seatScores[taken - 1];
+                taken++;
+            }
         }
-        if (found < CLUSTER_SIZE) revert MainAuctionEmpty();
+
+        uint256 sum;
+        for (uint256 i = 0; i < CLUSTER_SIZE_4; i++) sum += seatScores[i];
+        uint256 average = sum / CLUSTER_SIZE_4;
+        bytes32 clusterId = keccak256(abi.encodePacked(block.timestamp, average, seated));
+
+        bytes32 previous = _dv4Latest.latestWinningClusterId;
+        if (previous != bytes32(0)) {
+            _mainTree.remove(previous, _clusters[previous].averageAuctionScore);
+            delete _clusters[previous];
+        }
+        _mainTree.insert(clusterId, average);
+        ClusterDetails storage cluster = _clusters[clusterId];
+        cluster.averageAuctionScore = average;
+        for (uint256 i = 0; i < CLUSTER_SIZE_4; i++) cluster.nodes.push(seats[i]);
+        _dv4Latest.lastestWinningScore = seatScores[CLUSTER_SIZE_4 - 1];
+        _dv4Latest.latestWinningClusterId = clusterId;
     }
 
-    /// Walks up from the tail: new bids usually rank low, and equal scores stay behind older ones.
-    function _insert(bytes32 bidId, uint256 score) private {
-        bytes32 before = _tail;
-        while (before != bytes32(0) && _bids[before].auctionScore < score) before = _prev[before];
-        bytes32 after_ = before == bytes32(0) ? _head : _next[before];
-        _prev[bidId] = before;
-        _next[bidId] = after_;
-        if (before == bytes32(0)) _head = bidId;
-        else _next[before] = bidId;
-        if (after_ == bytes32(0)) _tail = bidId;
-        else _prev[after_] = bidId;
-        _pending[bidId] = true;
-        _numPending++;
+    /// The winners leave the sub-auction (their escrow goes to staker rewards) and the next
+    /// virtual cluster forms if four operators are still bidding.
+    function _seatWinners(NodeDetails[] memory nodes, bytes32 clusterId) private {
+        // A virtual cluster left behind by withdrawn bids names deleted bids, whose type is NULL.
+        if (_bids[nodes[0].bidId].auctionType != AuctionType.JOIN_CLUSTER_4) revert InvalidAuctionType();
+        _dv4Latest.lastestWinningScore = 0;
+        _dv4Latest.latestWinningClusterId = bytes32(0);
+        for (uint256 i = 0; i < nodes.length; i++) {
+            BidDetails storage b = _bids[nodes[i].bidId];
+            address op = b.nodeOp;
+            escrow.releaseFunds(b.bidPrice);
+            _dv4Tree.remove(nodes[i].bidId, b.auctionScore);
+            _nodeOps[op].numBidsCluster4 -= 1;
+            if (_nodeOps[op].numBidsCluster4 == 0) dv4AuctionNumNodeOps -= 1;
+            emit WinnerJoinedCluster(op, clusterId, nodes[i].bidId);
+        }
+        if (dv4AuctionNumNodeOps >= CLUSTER_SIZE_4) _formVirtualCluster();
     }
 
-    function _remove(bytes32 bidId) private {
-        if (!_pending[bidId]) revert BidDoesNotExist();
-        bytes32 before = _prev[bidId];
-        bytes32 after_ = _next[bidId];
-        if (before == bytes32(0)) _head = after_;
-        else _next[before] = after_;
-        if (after_ == bytes32(0)) _tail = before;
-        else _prev[after_] = before;
-        delete _prev[bidId];
-        delete _next[bidId];
-        delete _pending[bidId];
-        _numPending--;
+    function _dropBid(bytes32 bidId, uint256 score, uint256 price, address nodeOp, AuctionType auctionType) private {
+        if (auctionType != AuctionType.JOIN_CLUSTER_4) revert InvalidAuctionType();
+        NodeOpGlobalDetails storage op = _nodeOps[nodeOp];
+        op.numBidsCluster4 -= 1;
+        if (op.numBidsCluster4 == 0) dv4AuctionNumNodeOps -= 1;
+        _dv4Tree.remove(bidId, score);
+        delete _bids[bidId];
+        if (score >= _dv4Latest.lastestWinningScore && dv4AuctionNumNodeOps >= CLUSTER_SIZE_4) _formVirtualCluster();
+
+        if (isWhitelisted(nodeOp)) {
+            escrow.refund(nodeOp, price);
+        } else if (op.numBonds > 0) {
+            op.numBonds -= 1;
+            escrow.refund(nodeOp, price + BOND);
+        } else {
+            escrow.refund(nodeOp, price);
+        }
     }
 
-    function _refund(address to, uint256 amount) private {
-        if (amount == 0) return;
+    /// Checks the ether sent covers `price`, returns any excess and escrows the price.
+    function _takePayment(uint256 sent, uint256 price) private {
+        if (sent < price) revert NotEnoughEtherSent();
+        if (sent > price) _send(msg.sender, sent - price);
+        (bool ok, ) = address(escrow).call{value: price}("");
+        if (!ok) revert EscrowTransferFailed();
+    }
+
+    function _send(address to, uint256 amount) private {
         (bool ok, ) = to.call{value: amount}("");
         if (!ok) revert RefundFailed();
     }

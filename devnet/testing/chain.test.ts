@@ -1,6 +1,6 @@
 import { getAddress, parseEther } from "viem";
 import { describe, expect, it } from "vitest";
-import { auctionAbi } from "@/contracts-abi";
+import { auctionAbi, vaultManagerAbi } from "@/contracts-abi";
 import { multicall3Address } from "@/lib/chain/chains";
 import { devAccounts, seededOperators } from "../accounts";
 import { revertName, startOwnChain, testChain, withSnapshot } from "./chain";
@@ -73,8 +73,14 @@ describe("revertName", () => {
     const { publicClient, deployment } = testChain();
     const stranger = devAccounts[19];
     expect(
-      await revertName(publicClient.readContract({ address: deployment.auction, abi: auctionAbi, functionName: "getPriceToPay", args: [stranger.address, 0, 90, 1] })),
-    ).toBe("NotWhitelisted");
+      await revertName(publicClient.readContract({ address: deployment.auction, abi: auctionAbi, functionName: "getPriceToPay", args: [stranger.address, 2001, 90, 1] })),
+    ).toBe("DiscountRateTooHigh");
+    // The vault's refusal, raised inside the vault manager's call.
+    expect(
+      await revertName(() =>
+        publicClient.simulateContract({ account: stranger, address: deployment.vault, abi: vaultManagerAbi, functionName: "createStratVaultAndStakeNativeETH", value: 10n ** 18n }),
+      ),
+    ).toBe("CanOnlyDepositMultipleOf32ETH");
     expect(
       await revertName(() => publicClient.simulateContract({ account: stranger, address: deployment.auction, abi: auctionAbi, functionName: "bid", args: [0, 90, 1] })),
     ).toBe("NotWhitelisted");

@@ -10,6 +10,7 @@ import { syncedIndex } from "@/lib/clusters/index-target";
 import { getEnv } from "@/lib/env";
 import { toJson } from "./json";
 import { readAuction, type AuctionState, type RankedBid } from "./ranking";
+import { readRemovedBids, type RemovedBid } from "./removed-bids";
 import type { RankEntry } from "./seats";
 
 /** Paging of the ranking table and of GET /api/auction. */
@@ -79,6 +80,8 @@ export type AuctionAccount = {
   reputation: number;
   pending: RankedBid[];
   won: WonBid[];
+  /** Bids Byzantine removed from the auction, with their refunds. */
+  removed: RemovedBid[];
 };
 
 /** Everything the auction page shows: a page of the ranking, the whole ranking for the preview, the connected operator's bids. */
@@ -98,6 +101,7 @@ export async function getAuctionView(query: AuctionQuery, connected: Address | n
     reputation: operator.reputationScore,
     pending: state.ranking.filter((bid) => bid.nodeOp === account),
     won: await readWonBids(index.db, index, index.client, account),
+    removed: await readRemovedBids(index, account, state.blockNumber),
   };
   return { ...rankingPage(state, query), ranking: entriesOf(state), account: me as AuctionAccount | null };
 }

@@ -1,6 +1,6 @@
 /**
  * The auction's price and score formulas (DESIGN.md section 2) in exact integer arithmetic,
- * identical to the contract's (devnet/contracts/Auction.sol `_quote`, `_rpow`) to the wei,
+ * identical to the contract's (devnet/contracts/Auction.sol `_dailyVcPrice`, `_score`, `_rpow`) to the wei,
  * including where its checked uint256 arithmetic reverts: the auction page previews a bid with
  * these and gets the number the chain will store.
  *
@@ -21,6 +21,13 @@ const UINT256_LIMIT = 2n ** 256n;
 export const DAILY_GROWTH_RAY = 10_001n * 10n ** 23n;
 /** Only JOIN_CLUSTER_4 auctions are live. */
 export const CLUSTER_SIZE = 4n;
+
+/**
+ * The reputation Byzantine's `bid` and `updateBid` score with: a constant, whatever the
+ * operator's stored `reputationScore` (which whitelisting leaves at 0). The preview must use it
+ * to show the score a bid lands with.
+ */
+export const BID_REPUTATION = 1;
 
 /** AuctionType.JOIN_CLUSTER_4, as the contract's enum encodes it. */
 export const JOIN_CLUSTER_4 = 1;
@@ -105,8 +112,8 @@ export function durationWeight(timeInDays: number | bigint): bigint {
 }
 
 /**
- * A bid's score: `dailyVcPrice * 1.0001^timeInDays (WAD) * reputation / 1e18`. `reputation` is the
- * operator's on-chain `reputationScore` (a uint32; whitelisting sets it to 1).
+ * A bid's score: `dailyVcPrice * 1.0001^timeInDays (WAD) * reputation / 1e18`, `reputation` a
+ * uint32 (the contract passes BID_REPUTATION for every bid).
  */
 export function auctionScore(
   params: ParamsLike,

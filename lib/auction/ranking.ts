@@ -89,25 +89,27 @@ export async function readAuction(client: PublicClient, auction: Address, option
         })
   ) as BidDetails[];
 
-  const entries: RankEntry[] = nodes.map((node, i) => ({ bidId: node.bidId, nodeOp: details[i].nodeOp, auctionScore: node.auctionScore }));
-  const seating = seatWinners(entries);
-  const ranking = nodes.map((node, i): RankedBid => {
-    const bid = details[i];
-    return {
-      position: i + 1,
-      bidId: node.bidId,
-      nodeOp: bid.nodeOp,
-      discountRate: bid.discountRate,
-      duration: bid.vcNumber,
-      // The stored price is duration x the daily price of the day it was set: dividing is exact
-      // and stays right after the auction's expected return changes.
-      vcPrice: bid.vcNumber > 0 ? bid.bidPrice / BigInt(bid.vcNumber) : null,
-      bidPrice: bid.bidPrice,
-      auctionScore: node.auctionScore,
-      seat: seating.seats.get(node.bidId) ?? null,
-      passedOver: seating.passedOver.has(node.bidId),
-    };
-  });
+  // getBidRanking's ids and order are right, but Byzantine's contract returns a wrong score for
+  // entries after a group of equal scores: every score shown, and the order, come from the
+  // stored bid. The sort is stable, so equal scores keep the contract's order.
+  const stored = nodes
+    .map((node, i) => ({ bidId: node.bidId, bid: details[i] }))
+    .sort((a, b) => (a.bid.auctionScore === b.bid.auctionScore ? 0 : a.bid.auctionScore > b.bid.auctionScore ? -1 : 1));
+  const seating = seatWinners(stored.map(({ bidId, bid }): RankEntry => ({ bidId, nodeOp: bid.nodeOp, auctionScore: bid.auctionScore })));
+  const ranking = stored.map(({ bidId, bid }, i): RankedBid => ({
+    position: i + 1,
+    bidId,
+    nodeOp: bid.nodeOp,
+    discountRate: bid.discountRate,
+    duration: bid.vcNumber,
+    // The stored price is duration x the daily price of the day it was set: dividing is exact
+    // and stays right after the auction's expected return changes.
+    vcPrice: bid.vcNumber > 0 ? bid.bidPrice / BigInt(bid.vcNumber) : null,
+    bidPrice: bid.bidPrice,
+    auctionScore: bid.auctionScore,
+    seat: seating.seats.get(bidId) ?? null,
+    passedOver: seating.passedOver.has(bidId),
+  }));
 
   return {
     auction,

@@ -4,8 +4,9 @@ import { CLUSTER_SIZE } from "./math";
 /**
  * The auction's seating rule, shared by the ranking (server) and the bid preview (browser): an
  * auction takes the best bids from the top of the ranking, one seat per operator, until the
- * cluster's four seats are filled (the contract's `_bestDistinctBids`); with fewer than four
- * distinct operators it cannot run at all (`MainAuctionEmpty`).
+ * cluster's four seats are filled (the virtual cluster the contract keeps in its main auction);
+ * with fewer than four distinct operators no virtual cluster waits and no auction can run
+ * (`MainAuctionEmpty`).
  */
 
 export type RankEntry = { bidId: Hex; nodeOp: Address; auctionScore: bigint };
