@@ -1,3 +1,4 @@
+import { REPUTATION_NOTE } from "@/lib/auction/math";
 import type { ReactNode } from "react";
 import { ExplorerLink } from "@/components/ui/explorer-link";
 import type { ClusterView } from "@/lib/clusters/cluster-page";
@@ -37,7 +38,7 @@ export function OperatorsTable({
                   <ExplorerLink kind="address" value={op.address} />
                 </td>
                 <td className="px-4 py-3">{status(op.address)}</td>
-                <td className="px-4 py-3 tabular-nums" title="On-chain reputation score">{formatInteger(op.reputation)}</td>
+                <td className="px-4 py-3 tabular-nums">{formatInteger(op.reputation)}</td>
                 <td className="px-4 py-3 tabular-nums">{formatInteger(op.vcsRemaining)}</td>
                 <td className="px-4 py-3 text-slate-300">
                   {formatBasisPoints(op.discountRate)} discount · {formatDays(op.durationDays)} · {formatEth(op.bidPriceWei)}
@@ -47,6 +48,7 @@ export function OperatorsTable({
           </tbody>
         </table>
       </div>
+      <p className="text-xs text-slate-400">Reputation is the on-chain score. {REPUTATION_NOTE}</p>
     </section>
   );
 }

@@ -29,6 +29,9 @@ export const CLUSTER_SIZE = 4n;
  */
 export const BID_REPUTATION = 1;
 
+/** What an operator's on-chain reputation means today, wherever it is shown. */
+export const REPUTATION_NOTE = `Not used yet: every bid scores with reputation ${BID_REPUTATION}.`;
+
 /** AuctionType.JOIN_CLUSTER_4, as the contract's enum encodes it. */
 export const JOIN_CLUSTER_4 = 1;
 
