@@ -3,12 +3,16 @@
  * lock, on one amplified lock (1,000 copies of a partial deposit), on a valid 4-operator lock and
  * on a re-post of the stored one, how a cheap GET fares while 8 clients post invalid locks, and
  * the answer to a huge malformed body. CPU time is the server process's (every thread's
- * schedstat, so work moved to other threads still counts).
+ * schedstat, so work moved to other threads still counts); the verification alone is also timed
+ * in this process (`npm run bench` runs with the react-server condition, under which the
+ * server-only native BLS module loads).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import type { Hex } from "viem";
+import { nativeBls } from "@/lib/locks/native-bls";
 import { runTestDkg, type LockJson } from "@/lib/obol/dkg";
-import { definitionSchema } from "@/lib/obol/schema";
+import { definitionSchema, lockSchema } from "@/lib/obol/schema";
+import { verifyLock } from "@/lib/obol/verify";
 import { nodeKey, seedPhases } from "@/scripts/seed-phases";
 import type { Deployment } from "@/devnet/deploy";
 
@@ -91,10 +95,10 @@ export async function benchLocks(opts: { base: string; rpcUrl: string; deploymen
   // Invalid only in the aggregate: a well-formed BLS signature of something else (a deposit's), so
   // every cheaper check passes and the server must do the BLS work to refuse it.
   const invalid: LockJson = { ...valid, signature_aggregate: dv0.partial_deposit_data![0].signature };
-  const amplified: LockJson = {
+  const amplified = (copies: number): LockJson => ({
     ...valid,
-    distributed_validators: [{ ...dv0, partial_deposit_data: Array.from({ length: 1000 }, () => dv0.partial_deposit_data![0]) }],
-  };
+    distributed_validators: [{ ...dv0, partial_deposit_data: Array.from({ length: copies }, () => dv0.partial_deposit_data![0]) }],
+  });
   const storedLock = (await (await fetch(`${base}/api/v1/lock/configHash/${done.configHash}`)).json()) as { lock_hash: Hex };
   const cheapGet = `${base}/api/v1/lock/${storedLock.lock_hash}`;
 
@@ -112,7 +116,7 @@ export async function benchLocks(opts: { base: string; rpcUrl: string; deploymen
 
   // The amplified lock, with a cheap GET sent while it is being handled.
   const ampBefore = cpu();
-  const ampPost = postLock(base, JSON.stringify(amplified));
+  const ampPost = postLock(base, JSON.stringify(amplified(1000)));
   await new Promise((r) => setTimeout(r, 100));
   const getDuring = await timedGet(cheapGet);
   const amp = await ampPost;
@@ -120,6 +124,8 @@ export async function benchLocks(opts: { base: string; rpcUrl: string; deploymen
     `${"amplified lock (1,000 partial deposits), x1".padEnd(44)} ${ms(cpu() - ampBefore).padStart(10)} CPU  (${amp.status} after ${ms(amp.wall)}: ${amp.message})`,
   );
   console.log(`${"  a GET sent 100 ms into it answered in".padEnd(44)} ${ms(getDuring).padStart(10)}`);
+  // Small enough for any body cap: the shape check, not the cap, must refuse it.
+  await cpuOf("amplified lock (100 partial deposits), x1", JSON.stringify(amplified(100)), 1);
 
   // Eight clients flooding invalid locks; a cheap GET against the same GET unloaded.
   const getRuns = 40;
@@ -152,7 +158,17 @@ export async function benchLocks(opts: { base: string; rpcUrl: string; deploymen
   );
   console.log(`${"p95 loaded / unloaded".padEnd(44)} ${(percentile(loaded, 95) / percentile(unloaded, 95)).toFixed(1)}x`);
 
-  console.log("");
+  // The verification alone, in this process, as acceptLock runs it (lock-only, native BLS).
+  const parsed = lockSchema.parse(valid);
+  const verifyCpu: number[] = [];
+  for (let i = 0; i < 21; i++) {
+    const before = process.cpuUsage();
+    const result = await verifyLock(parsed, { lockOnly: true, bls: nativeBls });
+    const used = process.cpuUsage(before);
+    if (!result.ok) throw new Error("the bench's valid lock does not verify");
+    if (i > 0) verifyCpu.push((used.user + used.system) / 1000);
+  }
+  console.log(`\n${"valid 4-operator lock, verification alone".padEnd(44)} ${ms(percentile(verifyCpu, 50)).padStart(10)} CPU  (median of 20, in the bench process)`);
   await cpuOf("valid 4-operator lock (verified, stored), x1", JSON.stringify(valid), 1);
   await cpuOf("the same lock re-posted, x10", JSON.stringify(valid), 10);
 

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Hex, LocalAccount } from "viem";
 import type { IndexedCluster } from "@/lib/chain/indexed-clusters";
 import { currentDefinition } from "@/lib/clusters/definition";
@@ -117,27 +118,28 @@ export async function acceptLock(
   if (stored && stored.lockHash !== lock.lock_hash.toLowerCase()) throw alreadyLocked(cluster.name, stored);
   if (stored && JSON.stringify(stored.body) === JSON.stringify(json)) return { outcome: "unchanged", lock: stored };
 
-  const served = await currentDefinition(sql, cluster, { creator: deps.creator(), forkVersion: deps.forkVersion() });
-  const missing = served.operators.filter((o) => o.enr === "").map((o) => o.address);
-  if (missing.length > 0) {
-    throw new HttpError(
-      422,
-      `${cluster.name}'s definition is not complete on this portal: ${missing.join(", ")} ${missing.length === 1 ? "has" : "have"} not registered a node, so no DKG can have run on it.`,
-    );
-  }
-  const embeddedHash = computedDefinitionHash(def);
-  if (embeddedHash !== served.definition_hash || def.definition_hash.toLowerCase() !== served.definition_hash) {
-    const differences = definitionDifferences(def, served);
-    throw new HttpError(
-      422,
-      `The lock's cluster_definition is not this portal's definition of ${cluster.name} (definition hash ${embeddedHash ?? "not computable"}, ` +
-        `served ${served.definition_hash})${differences.length > 0 ? `: ${problemSentence(differences)} differ` : ""}. Run the DKG with the definition from /api/v1/definition/${configHash}.`,
-    );
-  }
-
-  // The definition is the served one, whose hashes and signatures the portal checked as they were
-  // registered: only the lock's own checks remain, shape first, BLS last.
-  const result = await inVerificationSlot(() => verifyLock(lock, { lockOnly: true, bls: nativeBls }));
+  const result = await inVerificationSlot(async () => {
+    const served = await currentDefinition(sql, cluster, { creator: deps.creator(), forkVersion: deps.forkVersion() });
+    const missing = served.operators.filter((o) => o.enr === "").map((o) => o.address);
+    if (missing.length > 0) {
+      throw new HttpError(
+        422,
+        `${cluster.name}'s definition is not complete on this portal: ${missing.join(", ")} ${missing.length === 1 ? "has" : "have"} not registered a node, so no DKG can have run on it.`,
+      );
+    }
+    const embeddedHash = computedDefinitionHash(def);
+    if (embeddedHash !== served.definition_hash || def.definition_hash.toLowerCase() !== served.definition_hash) {
+      const differences = definitionDifferences(def, served);
+      throw new HttpError(
+        422,
+        `The lock's cluster_definition is not this portal's definition of ${cluster.name} (definition hash ${embeddedHash ?? "not computable"}, ` +
+          `served ${served.definition_hash})${differences.length > 0 ? `: ${problemSentence(differences)} differ` : ""}. Run the DKG with the definition from /api/v1/definition/${configHash}.`,
+      );
+    }
+    // The definition is the served one, whose hashes and signatures the portal checked as they
+    // were registered: only the lock's own checks remain, shape first, BLS last.
+    return verifyLock(lock, { lockOnly: true, bls: nativeBls, pause: nextTurn });
+  });
   const failures = lockFailures(lock, result);
   if (failures.length > 0) {
     const { listed, omitted } = boundedList(failures);

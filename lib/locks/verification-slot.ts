@@ -1,15 +1,25 @@
 import { HttpError } from "@/lib/http";
 
 /**
- * Lock verifications run one at a time, and at most MAX_WAITING more wait for their turn; past
- * that a poster is told to retry (503). Concurrent verifications would only interleave their
- * steps between other requests' (each step yields, see ./native-bls), so one at a time keeps a
- * flood of posted locks from taking more than one step's share of the server.
+ * Lock acceptance past its cheap checks (building the served definition, hashing, signature
+ * checks) runs one lock at a time, and after each the slot stays idle as long again before the
+ * next: however many locks are posted, their work takes at most about half of the event loop and
+ * comes in steps of one check (each yields, see ./native-bls), so other requests keep being
+ * served. At most MAX_WAITING more locks wait their turn; past that a poster is told to retry (503).
  */
 const MAX_WAITING = 16;
+// A step that took longer than this (a stalled database) does not idle the slot for as long.
+const MAX_IDLE_MS = 500;
 
 let busy = false;
 const waiting: (() => void)[] = [];
+
+function release() {
+  // Hand the slot straight to the next in line, or free it.
+  const next = waiting.shift();
+  if (next) next();
+  else busy = false;
+}
 
 export async function inVerificationSlot<T>(work: () => Promise<T>): Promise<T> {
   if (busy) {
@@ -19,12 +29,10 @@ export async function inVerificationSlot<T>(work: () => Promise<T>): Promise<T> 
     await new Promise<void>((resolve) => waiting.push(resolve));
   }
   busy = true;
+  const start = performance.now();
   try {
     return await work();
   } finally {
-    // Hand the slot straight to the next in line, or free it.
-    const next = waiting.shift();
-    if (next) next();
-    else busy = false;
+    setTimeout(release, Math.min(performance.now() - start, MAX_IDLE_MS));
   }
 }

@@ -2,11 +2,11 @@
 // VerifyHashes, VerifySignatures), as one structured result for the CLI and the web pages.
 // A signature entry is true (valid), false (invalid) or null (the file has none yet).
 import { secp256k1 } from "@noble/curves/secp256k1.js";
-import { hexToBytes, recoverPublicKey, type Address, type Hex, type PublicClient } from "viem";
+import { hexToBytes, type Address, type Hex, type PublicClient } from "viem";
 import { chainIdForForkVersion, creatorConfigHashTypedData, enrTypedData, operatorConfigHashTypedData, verifyTypedSignature } from "@/lib/obol/eip712";
 import { parseEnr, type EnrParseResult } from "@/lib/obol/enr";
 import { verifyLockBls, type LockBlsResult } from "@/lib/obol/lock/bls";
-import { pureJsBls, type BlsBackend } from "@/lib/obol/lock/bls-keys";
+import type { BlsBackend } from "@/lib/obol/lock/bls-keys";
 import { lockShapeProblems } from "@/lib/obol/lock/shape";
 import type { ClusterFile, Definition, Lock } from "@/lib/obol/schema";
 import { configHash, definitionHash, lockHash } from "@/lib/obol/ssz";
@@ -58,6 +58,8 @@ interface VerifyOptions {
   client?: PublicClient;
   /** Does the curve work of the BLS checks: pure JS by default; the server passes native bindings. */
   bls?: BlsBackend;
+  /** Awaited before each node signature check (the server yields to other requests there). */
+  pause?: () => Promise<void>;
 }
 
 /**
@@ -85,18 +87,21 @@ function hashCheck(expected: Hex, compute: () => Hex): HashCheck {
 }
 
 /** charon's k1util.Verify65: recover the signer of the raw 32-byte hash and compare keys. */
-async function verifyNodeSignature(enrKey: Hex, hash: Hex, signature: string): Promise<boolean> {
+function verifyNodeSignature(enrKey: Hex, hash: Hex, signature: string): boolean {
   try {
-    const recovered = await recoverPublicKey({ hash, signature: signature as Hex });
-    return secp256k1.Point.fromHex(recovered.slice(2)).equals(secp256k1.Point.fromBytes(hexToBytes(enrKey)));
+    const sig = hexToBytes(signature as Hex);
+    if (sig.length !== 65) return false;
+    const recovery = sig[64] >= 27 ? sig[64] - 27 : sig[64];
+    const signer = secp256k1.Signature.fromBytes(sig.subarray(0, 64), "compact").addRecoveryBit(recovery).recoverPublicKey(hexToBytes(hash));
+    return signer.equals(secp256k1.Point.fromBytes(hexToBytes(enrKey)));
   } catch {
     return false;
   }
 }
 
-function enrCheck(enr: string): EnrCheck {
+function enrCheck(enr: string, verifySignature = true): EnrCheck {
   if (enr === "") return null;
-  const r: EnrParseResult = parseEnr(enr);
+  const r: EnrParseResult = parseEnr(enr, { verifySignature });
   return r.ok ? { ok: true, publicKey: r.enr.publicKey } : { ok: false, reason: r.reason };
 }
 
@@ -183,7 +188,7 @@ export async function verifyDefinition(def: Definition, options: VerifyOptions =
 }
 
 /** The lock's own checks (see LockCheckResult); `stopAtFailure` is the lock-only mode. */
-async function lockChecks(lock: Lock, enrs: EnrCheck[], bls: BlsBackend, stopAtFailure: boolean): Promise<Omit<LockCheckResult, "ok">> {
+async function lockChecks(lock: Lock, enrs: EnrCheck[], options: VerifyOptions, stopAtFailure: boolean): Promise<Omit<LockCheckResult, "ok">> {
   const def = lock.cluster_definition;
   // No signature check runs on a lock shaped unlike its definition: BLS costs a pairing per entry.
   const problems = lockShapeProblems(lock);
@@ -193,21 +198,20 @@ async function lockChecks(lock: Lock, enrs: EnrCheck[], bls: BlsBackend, stopAtF
   if (stopAtFailure && !lock_hash.ok) return stop();
 
   // Each node signs the lock hash as written in the file (charon verifies l.LockHash).
-  const node_signatures = hasNodeSignatures(def.version)
-    ? await Promise.all(
-        def.operators.map(async (_, i) => {
-          const signature = lock.node_signatures[i];
-          const enr = enrs[i];
-          if (signature === undefined || signature === "") return null;
-          return enr?.ok === true && verifyNodeSignature(enr.publicKey, lock.lock_hash, signature);
-        }),
-      )
-    : null;
+  let node_signatures: SignatureCheck[] | null = null;
+  if (hasNodeSignatures(def.version)) {
+    node_signatures = [];
+    for (const [i, enr] of enrs.entries()) {
+      const signature = lock.node_signatures[i];
+      await options.pause?.();
+      node_signatures.push(signature === undefined || signature === "" ? null : enr?.ok === true && verifyNodeSignature(enr.publicKey, lock.lock_hash, signature));
+    }
+  }
   if (problems.length > 0 || (stopAtFailure && node_signatures?.includes(false))) return stop(node_signatures);
 
   // The aggregate signs the recomputed lock hash (charon: hashLock(l)).
   try {
-    return { lock_hash, node_signatures, bls: await verifyLockBls(lock, hexToBytes(lock_hash.computed ?? lock.lock_hash), bls), problems };
+    return { lock_hash, node_signatures, bls: await verifyLockBls(lock, hexToBytes(lock_hash.computed ?? lock.lock_hash), options.bls), problems };
   } catch (e) {
     return { ...stop(node_signatures), problems: [...problems, `BLS checks failed to run: ${e instanceof Error ? e.message : String(e)}`] };
   }
@@ -217,15 +221,15 @@ async function lockChecks(lock: Lock, enrs: EnrCheck[], bls: BlsBackend, stopAtF
 export async function verifyLock(lock: Lock, options?: VerifyOptions & { lockOnly?: false }): Promise<VerifyResult>;
 export async function verifyLock(lock: Lock, options: VerifyOptions & { lockOnly: true }): Promise<LockCheckResult>;
 export async function verifyLock(lock: Lock, options: VerifyOptions & { lockOnly?: boolean } = {}): Promise<VerifyResult | LockCheckResult> {
-  const bls = options.bls ?? pureJsBls;
   const def = lock.cluster_definition;
   if (options.lockOnly) {
-    const checks = await lockChecks(lock, def.operators.map((o) => enrCheck(o.enr)), bls, true);
+    // The caller trusts the definition, so its ENRs were verified before: only their keys are needed.
+    const checks = await lockChecks(lock, def.operators.map((o) => enrCheck(o.enr, false)), options, true);
     const passed = checks.lock_hash?.ok === true && checks.node_signatures?.includes(false) !== true && checks.bls?.valid === true;
     return { ...checks, ok: passed && checks.problems.length === 0 };
   }
   const d = await definitionChecks(def, options);
-  const l = await lockChecks(lock, d.enrs, bls, false);
+  const l = await lockChecks(lock, d.enrs, options, false);
   return finish({
     kind: "lock",
     version: def.version,
