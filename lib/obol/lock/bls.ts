@@ -266,19 +266,26 @@ export async function verifyLockBls(lock: Lock, lockHash: Uint8Array, bls: BlsBa
   const forkVersion = hexBytes(def.fork_version);
   const seenKeys = new Set<string>();
 
-  const validators: DvBlsResult[] = [];
-  for (const [index, dv] of lock.distributed_validators.entries()) {
+  const allShares = lock.distributed_validators.flatMap((dv) => dv.public_shares);
+  // Every signature check is started before any is awaited, so a backend may verify them together.
+  const aggregateCheck = verifyAggregate(bls, allShares, lock.signature_aggregate, lockHash);
+  const duplicateKey = lock.distributed_validators.map((dv) => {
+    const keyId = dv.distributed_public_key.toLowerCase();
+    const earlier = seenKeys.has(keyId);
+    seenKeys.add(keyId);
+    return earlier;
+  });
+
+  const validators = await Promise.all(lock.distributed_validators.map(async (dv, index): Promise<DvBlsResult> => {
     const dvKey = hexBytes(dv.distributed_public_key);
     const defValidator = def.validators[index];
 
     let shares = checkPublicShares(bls, dvKey, dv.public_shares, def.threshold, def.operators.length);
-    const keyId = dv.distributed_public_key.toLowerCase();
-    if (seenKeys.has(keyId)) shares = { ...shares, valid: false, reason: "distributed public key duplicates an earlier validator" };
-    seenKeys.add(keyId);
+    if (duplicateKey[index]) shares = { ...shares, valid: false, reason: "distributed public key duplicates an earlier validator" };
 
     const deposits = minor >= 8 ? dv.partial_deposit_data : dv.deposit_data ? [dv.deposit_data] : [];
     const populated = deposits.filter((d) => !isEmptyDeposit(d));
-    const depositChecks: DepositCheck[] = [];
+    let depositChecks: Promise<DepositCheck[]> = Promise.resolve([]);
     let depositReason: string | null = null;
     if (populated.length === 0) {
       depositReason = "deposit data not populated";
@@ -290,11 +297,10 @@ export async function verifyLockBls(lock: Lock, lockHash: Uint8Array, bls: BlsBa
         type: minor >= 10 && def.compounding ? ("0x02" as const) : ("0x01" as const),
         address: expectedAddress.length === 20 ? bytesToHex(expectedAddress) : null,
       };
-      for (const d of populated) depositChecks.push(await checkDeposit(bls, d, dvKey, expected, forkVersion));
+      depositChecks = Promise.all(populated.map((d) => checkDeposit(bls, d, dvKey, expected, forkVersion)));
     }
-    const depositValid = populated.length === 0 ? null : depositChecks.length > 0 && depositChecks.every((c) => c.valid);
 
-    let registration: RegistrationCheck | null = null;
+    let registrationCheck: Promise<RegistrationCheck> | null = null;
     let registrationValid: boolean | null = null;
     let registrationReason: string | null = null;
     const givenRegistration = dv.builder_registration;
@@ -308,13 +314,17 @@ export async function verifyLockBls(lock: Lock, lockHash: Uint8Array, bls: BlsBa
       registrationValid = false;
       registrationReason = `definition has no validator ${index}`;
     } else {
-      registration = await checkRegistration(bls, givenRegistration, dvKey, defValidator.fee_recipient_address, forkVersion);
+      registrationCheck = checkRegistration(bls, givenRegistration, dvKey, defValidator.fee_recipient_address, forkVersion);
+    }
+    const [deposited, registration] = await Promise.all([depositChecks, registrationCheck]);
+    const depositValid = populated.length === 0 ? null : deposited.length > 0 && deposited.every((c) => c.valid);
+    if (registration) {
       registrationValid = registration.reason === null;
       registrationReason = registration.reason;
     }
 
     const { valid: sharesValid, ...sharesDetail } = shares;
-    validators.push({
+    return {
       index,
       distributed_public_key: dv.distributed_public_key,
       public_shares: sharesValid,
@@ -322,16 +332,15 @@ export async function verifyLockBls(lock: Lock, lockHash: Uint8Array, bls: BlsBa
       builder_registration: registrationValid,
       details: {
         public_shares: sharesDetail,
-        deposit_data: depositChecks,
-        deposit_data_reason: depositReason ?? depositChecks.find((c) => c.reason)?.reason ?? null,
+        deposit_data: deposited,
+        deposit_data_reason: depositReason ?? deposited.find((c) => c.reason)?.reason ?? null,
         builder_registration: registration,
         builder_registration_reason: registrationReason,
       },
-    });
-  }
+    };
+  }));
 
-  const allShares = lock.distributed_validators.flatMap((dv) => dv.public_shares);
-  const aggregate = await verifyAggregate(bls, allShares, lock.signature_aggregate, lockHash);
+  const aggregate = await aggregateCheck;
 
   return {
     version: def.version,
