@@ -130,6 +130,14 @@ describe.each(testDatabases())("lock API on $name", ({ open }) => {
       expect(text).toBe(`The lock does not verify: node signature of operator 2 (${fresh.operators[2]}) is not its charon node's signature of the lock hash.`);
     });
 
+    it("a missing node signature (422), refused before the BLS checks", async () => {
+      const sigs = [...(genuine.json.node_signatures ?? [])];
+      sigs[1] = "";
+      const response = await api.postLock(post(withField(genuine.json, { node_signatures: sigs })));
+      expect(response.status).toBe(422);
+      expect(await message(response)).toBe(`The lock does not verify: node signature of operator 1 (${fresh.operators[1]}) is missing.`);
+    });
+
     it("a bad signature aggregate (422)", async () => {
       // A well-formed BLS signature, of something else: the deposit's.
       const deposit = genuine.lock.distributed_validators[0].partial_deposit_data[0];

@@ -2,12 +2,15 @@ import { HttpError } from "@/lib/http";
 
 /**
  * Lock acceptance past its cheap checks (building the served definition, hashing, signature
- * checks) runs one lock at a time, and after each the slot stays idle as long again before the
- * next: however many locks are posted, their work takes at most about half of the event loop and
- * comes in steps of one check (each yields, see ./native-bls), so other requests keep being
- * served. At most MAX_WAITING more locks wait their turn; past that a poster is told to retry (503).
+ * checks) runs one lock at a time, and after each the slot stays idle twice as long before the
+ * next: however many locks are posted, their work takes at most about a third of the event loop
+ * (each lock's HTTP handling and cheap checks come on top) and comes in short steps (see
+ * ./native-bls), so other requests keep being served. At most MAX_WAITING more locks wait their
+ * turn; past that a poster is told to retry (503). Honest posting is a handful of locks per
+ * cluster (one per charon node, the odd upload), far below the ~10 a second this still allows.
  */
 const MAX_WAITING = 16;
+const IDLE_PER_BUSY = 2;
 // A step that took longer than this (a stalled database) does not idle the slot for as long.
 const MAX_IDLE_MS = 500;
 
@@ -33,6 +36,6 @@ export async function inVerificationSlot<T>(work: () => Promise<T>): Promise<T> 
   try {
     return await work();
   } finally {
-    setTimeout(release, Math.min(performance.now() - start, MAX_IDLE_MS));
+    setTimeout(release, Math.min(IDLE_PER_BUSY * (performance.now() - start), MAX_IDLE_MS));
   }
 }

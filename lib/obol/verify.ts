@@ -207,7 +207,8 @@ async function lockChecks(lock: Lock, enrs: EnrCheck[], options: VerifyOptions, 
       node_signatures.push(signature === undefined || signature === "" ? null : enr?.ok === true && verifyNodeSignature(enr.publicKey, lock.lock_hash, signature));
     }
   }
-  if (problems.length > 0 || (stopAtFailure && node_signatures?.includes(false))) return stop(node_signatures);
+  // A missing node signature ("") fails the lock-only mode as an invalid one does.
+  if (problems.length > 0 || (stopAtFailure && node_signatures?.some((s) => s !== true))) return stop(node_signatures);
 
   // The aggregate signs the recomputed lock hash (charon: hashLock(l)).
   try {
@@ -225,7 +226,7 @@ export async function verifyLock(lock: Lock, options: VerifyOptions & { lockOnly
   if (options.lockOnly) {
     // The caller trusts the definition, so its ENRs were verified before: only their keys are needed.
     const checks = await lockChecks(lock, def.operators.map((o) => enrCheck(o.enr, false)), options, true);
-    const passed = checks.lock_hash?.ok === true && checks.node_signatures?.includes(false) !== true && checks.bls?.valid === true;
+    const passed = checks.lock_hash?.ok === true && (checks.node_signatures ?? []).every((s) => s === true) && checks.bls?.valid === true;
     return { ...checks, ok: passed && checks.problems.length === 0 };
   }
   const d = await definitionChecks(def, options);
