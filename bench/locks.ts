@@ -128,7 +128,7 @@ export async function benchLocks(opts: { base: string; rpcUrl: string; deploymen
   await cpuOf("amplified lock (100 partial deposits), x1", JSON.stringify(amplified(100)), 1);
 
   // Eight clients flooding invalid locks; a cheap GET against the same GET unloaded.
-  const getRuns = 40;
+  const getRuns = 100;
   const unloaded: number[] = [];
   for (let i = 0; i < getRuns; i++) unloaded.push(await timedGet(cheapGet));
   let flooding = true;

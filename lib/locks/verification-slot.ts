@@ -7,7 +7,8 @@ import { HttpError } from "@/lib/http";
  * (each lock's HTTP handling and cheap checks come on top) and comes in short steps (see
  * ./native-bls), so other requests keep being served. At most MAX_WAITING more locks wait their
  * turn; past that a poster is told to retry (503). Honest posting is a handful of locks per
- * cluster (one per charon node, the odd upload), far below the ~10 a second this still allows.
+ * cluster (one per charon node, the odd upload), far below the 8 a second `npm run bench` got
+ * through while flooding.
  */
 const MAX_WAITING = 16;
 const IDLE_PER_BUSY = 2;
