@@ -1,10 +1,11 @@
 /**
- * `npm run bench [-- --clusters N]`: on a fresh anvil with N/4 and then N seeded clusters,
+ * `npm run bench [-- --clusters N] [-- --only pages|locks]`: on a fresh anvil with N/4 and then N seeded clusters,
  * measures the production server's render time of the dashboard (global and mine) and a cluster
  * page, cold (first request) and warm (median of the next requests), and the JSON-RPC requests
  * each render makes, counted by a proxy in front of the node. In the same run it measures the
  * naive path — one read per cluster, bid and operator — against the batched one the pages use,
- * and prints both with their ratio. Figures are printed, never asserted.
+ * and prints both with their ratio; then the lock path's figures (./locks). `--only locks` skips
+ * the pages and seeds no more than the devnet's few clusters. Figures are printed, never asserted.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -17,15 +18,23 @@ import { createPublicClient, http, type Address, type Hex, type PublicClient } f
 import { auctionAbi } from "@/contracts-abi";
 import { seededOperators } from "@/devnet/accounts";
 import { freePort, startAnvil } from "@/devnet/anvil";
-import { deployDevnet } from "@/devnet/deploy";
+import { deployDevnet, type Deployment } from "@/devnet/deploy";
 import { seedClusters, seedDevnet } from "@/devnet/seed";
 import { configuredChain } from "@/lib/chain/chains";
 import { readChainState } from "@/lib/chain/cluster-state";
+import { benchLocks } from "./locks";
 import { startRpcProxy } from "./rpc-proxy";
 
 const { values } = parseArgs({
-  options: { clusters: { type: "string", default: "200" }, runs: { type: "string", default: "5" }, "skip-build": { type: "boolean", default: false } },
+  options: {
+    clusters: { type: "string", default: "200" },
+    runs: { type: "string", default: "5" },
+    "skip-build": { type: "boolean", default: false },
+    only: { type: "string" },
+  },
 });
+if (values.only !== undefined && values.only !== "pages" && values.only !== "locks") throw new Error("--only takes pages or locks");
+const run = (part: "pages" | "locks") => values.only === undefined || values.only === part;
 const clusterCount = Number(values.clusters);
 const warmRuns = Number(values.runs);
 
@@ -87,7 +96,7 @@ async function main() {
     const seedStart = performance.now();
     await seedDevnet(anvil.rpcUrl, deployment);
     // A quarter first; the run then grows the chain to four times as many (N) on the same server.
-    const extra = await seedClusters(anvil.rpcUrl, deployment, Math.max(0, Math.round(clusterCount / 4) - 4));
+    const extra = run("pages") ? await seedClusters(anvil.rpcUrl, deployment, Math.max(0, Math.round(clusterCount / 4) - 4)) : [];
     console.log(`seeded ${extra.length + 4} clusters in ${ms(performance.now() - seedStart)}`);
 
     const port = await freePort();
@@ -97,18 +106,31 @@ async function main() {
       env: {
         ...process.env,
         NEXT_TELEMETRY_DISABLED: "1",
-        // The bench renders pages as fast as it can from one address.
-        RATE_LIMIT_READS_PER_MINUTE: "1000000",
         NETWORK: "devnet",
         RPC_URL: proxy.url,
         AUCTION_ADDRESS: deployment.auction,
         VAULT_ADDRESS: deployment.vault,
         DEPLOYMENT_BLOCK: String(deployment.deploymentBlock),
         PGLITE_DIR: dbDir,
+        // The bench renders pages and posts locks as fast as it can from one address: it measures
+        // the server's work, not the rate limiter's refusals.
+        RATE_LIMIT_WRITES_PER_MINUTE: "1000000",
+        RATE_LIMIT_READS_PER_MINUTE: "1000000",
       },
     });
     await waitForServer(base, server);
     proxy.take();
+    if (run("pages")) await benchPages(base, proxy, anvil.rpcUrl, deployment);
+    if (run("locks")) await benchLocks({ base, rpcUrl: anvil.rpcUrl, deployment, serverPid: server.pid! });
+  } finally {
+    server?.kill("SIGTERM");
+    await proxy.close();
+    await anvil.stop();
+    await rm(dbDir, { recursive: true, force: true });
+  }
+}
+
+async function benchPages(base: string, proxy: Awaited<ReturnType<typeof startRpcProxy>>, rpcUrl: string, deployment: Deployment) {
 
     const operator = seededOperators[0].address;
     // The first request of a new server indexes every cluster from the deployment block.
@@ -145,7 +167,7 @@ async function main() {
     await measurePages(global.total);
     // Four times as many clusters on the same server: the index reads only the new blocks, and
     // the renders should ask the chain exactly as often as before.
-    await seedClusters(anvil.rpcUrl, deployment, global.total * 3);
+    await seedClusters(rpcUrl, deployment, global.total * 3);
     const grown = await (await fetch(`${base}/api/clusters?view=global`)).json();
     const growRpc = proxy.take();
     console.log(`\nindexing ${grown.total - global.total} new clusters on the next request: ${growRpc.total} RPC requests ${JSON.stringify(growRpc.byMethod)}`);
@@ -186,12 +208,6 @@ async function main() {
     console.log(
       `naive / batched: ${(naive.time / batched.time).toFixed(1)}x the time, ${(naive.calls / Math.max(1, batched.calls)).toFixed(0)}x the RPC requests`,
     );
-  } finally {
-    server?.kill("SIGTERM");
-    await proxy.close();
-    await anvil.stop();
-    await rm(dbDir, { recursive: true, force: true });
-  }
 }
 
 main().catch((error: unknown) => {

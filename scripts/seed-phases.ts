@@ -50,7 +50,7 @@ type ClusterView = z.output<typeof clusterView>;
 const clusterList = z.object({ total: z.number(), rows: z.array(z.object({ configHash: z.string().transform((s) => s as Hex) })) });
 
 /** The node key an operator's charon would hold for this cluster: fixed, so reseeding gives the same ENRs. */
-const nodeKey = (configHash: Hex, operatorIndex: number): Hex =>
+export const nodeKey = (configHash: Hex, operatorIndex: number): Hex =>
   keccak256(concat([stringToHex("byzantine-portal/seed-phases"), configHash, numberToHex(operatorIndex, { size: 1 })]));
 
 function walletOf(address: Address): LocalAccount {

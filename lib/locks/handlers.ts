@@ -18,8 +18,11 @@ export type LockDeps = AcceptLockDeps & { db(): Promise<Sql> };
 type Params<P> = { params: Promise<P> };
 
 
-// A one-validator lock is ~6 kB; charon's largest clusters stay far below this.
-const MAX_LOCK_BYTES = 5 * 1024 * 1024;
+// The portal's definitions have one validator: a 4-operator lock is ~6 kB (7 kB as charon
+// indents it), and each further operator adds under 1 kB (ENR, two EIP-712 signatures, a share, a
+// node signature). 64 kB holds any cluster the auction forms with room to spare, and bounds what
+// a hostile body can make the parser do.
+export const MAX_LOCK_BYTES = 64 * 1024;
 
 const noStore = { "cache-control": "no-store" };
 

@@ -8,11 +8,23 @@ import { z } from "zod";
 export const SUPPORTED_VERSIONS = ["v1.6.0", "v1.7.0", "v1.8.0", "v1.9.0", "v1.10.0"] as const;
 export type DefinitionVersion = (typeof SUPPORTED_VERSIONS)[number];
 
-/** charon's ethHex: 0x-prefixed (or bare) hex of any even length; "" is empty bytes. */
-const hexBytes = z
-  .string()
-  .regex(/^(0x)?([0-9a-fA-F]{2})*$/, "expected hex bytes")
-  .transform((s) => (s === "" || s.startsWith("0x") ? s : `0x${s}`) as `0x${string}` | "");
+// charon's list limits (cluster/ssz.go): every list and string is bounded, so a hostile file costs
+// the parser at most these many elements (zod 4 refuses an over-long array before its elements).
+export const MAX_OPERATORS = 256;
+export const MAX_VALIDATORS = 65536;
+export const MAX_DEPOSIT_AMOUNTS = 256;
+const MAX_ENR_BYTES = 1024;
+
+/** charon's ethHex: 0x-prefixed (or bare) hex of at most `maxBytes` (shorter is left-padded when hashed); "" is empty bytes. */
+const hexBytes = (maxBytes: number) =>
+  z
+    .string()
+    .max(2 + 2 * maxBytes, `expected at most ${maxBytes} bytes of hex`)
+    .regex(/^(0x)?([0-9a-fA-F]{2})*$/, "expected hex bytes")
+    .transform((s) => (s === "" || s.startsWith("0x") ? s : `0x${s}`) as `0x${string}` | "");
+const k1Signature = hexBytes(65);
+const blsPublicKey = hexBytes(48);
+const blsSignature = hexBytes(96);
 
 const hexN = (bytes: number) =>
   z
@@ -23,29 +35,33 @@ const hexN = (bytes: number) =>
 /** An address, or "" where charon allows it to be unset (creator of a charon-made definition). */
 const address = z.union([hexN(20), z.literal("")]);
 
-/** Go's zero value for a missing/null list is an empty list. */
-const list = <T extends z.ZodType>(item: T) =>
+/** Go's zero value for a missing/null list is an empty list; at most `max` items. */
+const list = <T extends z.ZodType>(item: T, max: number) =>
   z
     .array(item)
+    .max(max)
     .nullish()
     .transform((v) => v ?? []);
+
+/** A string charon hashes as a ByteList of `maxBytes` (UTF-8; the hash refuses multi-byte overflows). */
+const text = (maxBytes: number) => z.string().max(maxBytes);
 
 /** uint64 written either as a JSON number or a decimal string (charon writes Gwei as strings). */
 const uint64 = z.union([
   z.number().int().nonnegative(),
-  z.string().regex(/^\d+$/, "expected a decimal uint64"),
+  z.string().max(20).regex(/^\d+$/, "expected a decimal uint64"),
 ]);
 
 export const operatorSchema = z.object({
   address,
-  enr: z.string().default(""),
-  config_signature: hexBytes.default(""),
-  enr_signature: hexBytes.default(""),
+  enr: text(MAX_ENR_BYTES).default(""),
+  config_signature: k1Signature.default(""),
+  enr_signature: k1Signature.default(""),
 });
 
 export const creatorSchema = z.object({
   address: address.default(""),
-  config_signature: hexBytes.default(""),
+  config_signature: k1Signature.default(""),
 });
 
 export const validatorAddressesSchema = z.object({
@@ -55,21 +71,21 @@ export const validatorAddressesSchema = z.object({
 
 export const definitionSchema = z
   .object({
-    name: z.string().default(""),
+    name: text(256).default(""),
     creator: creatorSchema.default({ address: "", config_signature: "" }),
-    operators: list(operatorSchema),
-    uuid: z.string(),
+    operators: list(operatorSchema, MAX_OPERATORS),
+    uuid: text(64),
     version: z.enum(SUPPORTED_VERSIONS),
-    timestamp: z.string().default(""),
+    timestamp: text(32).default(""),
     num_validators: z.number().int().nonnegative(),
     threshold: z.number().int().nonnegative(),
-    validators: list(validatorAddressesSchema),
-    dkg_algorithm: z.string(),
+    validators: list(validatorAddressesSchema, MAX_VALIDATORS),
+    dkg_algorithm: text(32),
     fork_version: hexN(4),
     // v1.8+
-    deposit_amounts: z.array(uint64).nullish(),
+    deposit_amounts: z.array(uint64).max(MAX_DEPOSIT_AMOUNTS).nullish(),
     // v1.9+
-    consensus_protocol: z.string().optional(),
+    consensus_protocol: text(256).optional(),
     // v1.10+
     target_gas_limit: z.number().int().nonnegative().optional(),
     compounding: z.boolean().optional(),
@@ -83,39 +99,39 @@ export const definitionSchema = z
   });
 
 export const depositDataSchema = z.object({
-  pubkey: hexBytes,
-  withdrawal_credentials: hexBytes,
+  pubkey: blsPublicKey,
+  withdrawal_credentials: hexBytes(32),
   amount: uint64,
-  signature: hexBytes,
+  signature: blsSignature,
 });
 
 export const builderRegistrationSchema = z.object({
   message: z.object({
-    fee_recipient: hexBytes,
+    fee_recipient: hexBytes(20),
     gas_limit: z.number().int().nonnegative(),
     timestamp: z.number().int().nonnegative(),
-    pubkey: hexBytes,
+    pubkey: blsPublicKey,
   }),
-  signature: hexBytes,
+  signature: blsSignature,
 });
 
 export const distributedValidatorSchema = z.object({
-  distributed_public_key: hexBytes,
-  public_shares: list(hexBytes),
+  distributed_public_key: blsPublicKey,
+  public_shares: list(blsPublicKey, MAX_OPERATORS),
   // v1.6 and v1.7 carry one deposit; v1.8+ a list of partial deposits (omitted when empty).
   deposit_data: depositDataSchema.optional(),
-  partial_deposit_data: list(depositDataSchema),
+  partial_deposit_data: list(depositDataSchema, MAX_DEPOSIT_AMOUNTS),
   // v1.7+
   builder_registration: builderRegistrationSchema.optional(),
 });
 
 export const lockSchema = z.object({
   cluster_definition: definitionSchema,
-  distributed_validators: list(distributedValidatorSchema),
-  signature_aggregate: hexBytes.default(""),
+  distributed_validators: list(distributedValidatorSchema, MAX_VALIDATORS),
+  signature_aggregate: blsSignature.default(""),
   lock_hash: hexN(32),
   // v1.7+
-  node_signatures: list(hexBytes),
+  node_signatures: list(k1Signature, MAX_OPERATORS),
 });
 
 export type Operator = z.infer<typeof operatorSchema>;

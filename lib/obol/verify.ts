@@ -2,10 +2,12 @@
 // VerifyHashes, VerifySignatures), as one structured result for the CLI and the web pages.
 // A signature entry is true (valid), false (invalid) or null (the file has none yet).
 import { secp256k1 } from "@noble/curves/secp256k1.js";
-import { hexToBytes, recoverPublicKey, type Address, type Hex, type PublicClient } from "viem";
+import { hexToBytes, type Address, type Hex, type PublicClient } from "viem";
 import { chainIdForForkVersion, creatorConfigHashTypedData, enrTypedData, operatorConfigHashTypedData, verifyTypedSignature } from "@/lib/obol/eip712";
 import { parseEnr, type EnrParseResult } from "@/lib/obol/enr";
 import { verifyLockBls, type LockBlsResult } from "@/lib/obol/lock/bls";
+import type { BlsBackend } from "@/lib/obol/lock/bls-keys";
+import { lockShapeProblems } from "@/lib/obol/lock/shape";
 import type { ClusterFile, Definition, Lock } from "@/lib/obol/schema";
 import { configHash, definitionHash, lockHash } from "@/lib/obol/ssz";
 
@@ -54,6 +56,25 @@ export interface VerifyResult {
 interface VerifyOptions {
   /** Enables ERC-1271 checks for contract-wallet operators and creators. */
   client?: PublicClient;
+  /** Does the curve work of the BLS checks: pure JS by default; the server passes native bindings. */
+  bls?: BlsBackend;
+  /** Awaited before each node signature check (the server yields to other requests there). */
+  pause?: () => Promise<void>;
+}
+
+/**
+ * verifyLock's lock-only mode, for a caller that has proved the embedded definition is one it
+ * trusts (the portal's acceptance compares it with the definition it serves): the lock's own
+ * checks, cheapest first, stopping at the first stage that fails — shape, lock hash, node
+ * signatures, then BLS — so a bad lock costs no more than what refutes it.
+ */
+export interface LockCheckResult {
+  /** null when the lock's shape already failed. */
+  lock_hash: HashCheck | null;
+  node_signatures: SignatureCheck[] | null;
+  bls: LockBlsResult | null;
+  problems: string[];
+  ok: boolean;
 }
 
 function hashCheck(expected: Hex, compute: () => Hex): HashCheck {
@@ -66,18 +87,21 @@ function hashCheck(expected: Hex, compute: () => Hex): HashCheck {
 }
 
 /** charon's k1util.Verify65: recover the signer of the raw 32-byte hash and compare keys. */
-async function verifyNodeSignature(enrKey: Hex, hash: Hex, signature: string): Promise<boolean> {
+function verifyNodeSignature(enrKey: Hex, hash: Hex, signature: string): boolean {
   try {
-    const recovered = await recoverPublicKey({ hash, signature: signature as Hex });
-    return secp256k1.Point.fromHex(recovered.slice(2)).equals(secp256k1.Point.fromBytes(hexToBytes(enrKey)));
+    const sig = hexToBytes(signature as Hex);
+    if (sig.length !== 65) return false;
+    const recovery = sig[64] >= 27 ? sig[64] - 27 : sig[64];
+    const signer = secp256k1.Signature.fromBytes(sig.subarray(0, 64), "compact").addRecoveryBit(recovery).recoverPublicKey(hexToBytes(hash));
+    return signer.equals(secp256k1.Point.fromBytes(hexToBytes(enrKey)));
   } catch {
     return false;
   }
 }
 
-function enrCheck(enr: string): EnrCheck {
+function enrCheck(enr: string, verifySignature = true): EnrCheck {
   if (enr === "") return null;
-  const r: EnrParseResult = parseEnr(enr);
+  const r: EnrParseResult = parseEnr(enr, { verifySignature });
   return r.ok ? { ok: true, publicKey: r.enr.publicKey } : { ok: false, reason: r.reason };
 }
 
@@ -163,55 +187,63 @@ export async function verifyDefinition(def: Definition, options: VerifyOptions =
   });
 }
 
-export async function verifyLock(lock: Lock, options: VerifyOptions = {}): Promise<VerifyResult> {
+/** The lock's own checks (see LockCheckResult); `stopAtFailure` is the lock-only mode. */
+async function lockChecks(lock: Lock, enrs: EnrCheck[], options: VerifyOptions, stopAtFailure: boolean): Promise<Omit<LockCheckResult, "ok">> {
   const def = lock.cluster_definition;
-  const d = await definitionChecks(def, options);
-  const problems = [...d.problems];
+  // No signature check runs on a lock shaped unlike its definition: BLS costs a pairing per entry.
+  const problems = lockShapeProblems(lock);
+  if (stopAtFailure && problems.length > 0) return { lock_hash: null, node_signatures: null, bls: null, problems };
   const lock_hash = hashCheck(lock.lock_hash, () => lockHash(lock));
+  const stop = (node_signatures: SignatureCheck[] | null = null) => ({ lock_hash, node_signatures, bls: null, problems });
+  if (stopAtFailure && !lock_hash.ok) return stop();
 
+  // Each node signs the lock hash as written in the file (charon verifies l.LockHash).
   let node_signatures: SignatureCheck[] | null = null;
-  if (!hasNodeSignatures(def.version)) {
-    if (lock.node_signatures.length > 0) problems.push(`a ${def.version} lock has no node signatures, but this one has some`);
-  } else {
-    if (lock.node_signatures.length !== def.operators.length) {
-      problems.push(`${lock.node_signatures.length} node signatures for ${def.operators.length} operators`);
+  if (hasNodeSignatures(def.version)) {
+    node_signatures = [];
+    for (const [i, enr] of enrs.entries()) {
+      const signature = lock.node_signatures[i];
+      await options.pause?.();
+      node_signatures.push(signature === undefined || signature === "" ? null : enr?.ok === true && verifyNodeSignature(enr.publicKey, lock.lock_hash, signature));
     }
-    // Each node signs the lock hash as written in the file (charon verifies l.LockHash).
-    node_signatures = await Promise.all(
-      def.operators.map(async (_, i) => {
-        const signature = lock.node_signatures[i];
-        const enr = d.enrs[i];
-        if (signature === undefined || signature === "") return null;
-        return enr?.ok === true && verifyNodeSignature(enr.publicKey, lock.lock_hash, signature);
-      }),
-    );
   }
+  // A missing node signature ("") fails the lock-only mode as an invalid one does.
+  if (problems.length > 0 || (stopAtFailure && node_signatures?.some((s) => s !== true))) return stop(node_signatures);
 
   // The aggregate signs the recomputed lock hash (charon: hashLock(l)).
-  let bls: LockBlsResult | null = null;
   try {
-    bls = verifyLockBls(lock, hexToBytes(lock_hash.computed ?? lock.lock_hash));
+    return { lock_hash, node_signatures, bls: await verifyLockBls(lock, hexToBytes(lock_hash.computed ?? lock.lock_hash), options.bls), problems };
   } catch (e) {
-    problems.push(`BLS checks failed to run: ${e instanceof Error ? e.message : String(e)}`);
+    return { ...stop(node_signatures), problems: [...problems, `BLS checks failed to run: ${e instanceof Error ? e.message : String(e)}`] };
   }
+}
 
+/** Every check charon makes on a lock and its definition; with `lockOnly`, the lock's own checks only (LockCheckResult). */
+export async function verifyLock(lock: Lock, options?: VerifyOptions & { lockOnly?: false }): Promise<VerifyResult>;
+export async function verifyLock(lock: Lock, options: VerifyOptions & { lockOnly: true }): Promise<LockCheckResult>;
+export async function verifyLock(lock: Lock, options: VerifyOptions & { lockOnly?: boolean } = {}): Promise<VerifyResult | LockCheckResult> {
+  const def = lock.cluster_definition;
+  if (options.lockOnly) {
+    // The caller trusts the definition, so its ENRs were verified before: only their keys are needed.
+    const checks = await lockChecks(lock, def.operators.map((o) => enrCheck(o.enr, false)), options, true);
+    const passed = checks.lock_hash?.ok === true && (checks.node_signatures ?? []).every((s) => s === true) && checks.bls?.valid === true;
+    return { ...checks, ok: passed && checks.problems.length === 0 };
+  }
+  const d = await definitionChecks(def, options);
+  const l = await lockChecks(lock, d.enrs, options, false);
   return finish({
     kind: "lock",
     version: def.version,
     ...d,
-    complete: d.complete && node_signatures?.every((s) => s !== null) !== false && lock.signature_aggregate !== "",
-    lock_hash,
-    node_signatures,
-    signature_aggregate: bls ? bls.signature_aggregate : false,
-    validators: bls
-      ? bls.validators.map((v) => ({
-          public_shares: v.public_shares,
-          deposit_data: v.deposit_data,
-          builder_registration: v.builder_registration,
-        }))
+    complete: d.complete && l.node_signatures?.every((s) => s !== null) !== false && lock.signature_aggregate !== "",
+    lock_hash: l.lock_hash,
+    node_signatures: l.node_signatures,
+    signature_aggregate: l.bls ? l.bls.signature_aggregate : false,
+    validators: l.bls
+      ? l.bls.validators.map((v) => ({ public_shares: v.public_shares, deposit_data: v.deposit_data, builder_registration: v.builder_registration }))
       : null,
-    bls,
-    problems,
+    bls: l.bls,
+    problems: [...d.problems, ...l.problems],
   });
 }
 

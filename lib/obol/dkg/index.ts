@@ -9,7 +9,7 @@ import { bytesToHex, getAddress, hexToBytes, type Address, type Hex } from "viem
 import type { z } from "zod";
 import { parseEnr } from "@/lib/obol/enr";
 import { aggregateSignatures, secretToPublicKey, sign, thresholdAggregate } from "@/lib/obol/lock/bls-keys";
-import { withdrawalCredentials, depositSigningRoot } from "@/lib/obol/lock/deposit";
+import { depositAmountsGwei, withdrawalCredentials, depositSigningRoot } from "@/lib/obol/lock/deposit";
 import { registrationSigningRoot } from "@/lib/obol/lock/registration";
 import { lockSchema, type Definition, type DefinitionVersion, type Lock } from "@/lib/obol/schema";
 import { lockHash } from "@/lib/obol/ssz";
@@ -19,6 +19,7 @@ import { validatorKey, type ValidatorKey } from "./keys";
 import { genesisTimestamp } from "./networks";
 
 export { operatorEnr, type EnrEndpoint } from "./enr";
+export { depositAmountsGwei } from "@/lib/obol/lock/deposit";
 export { registerOperator } from "./registration";
 export { genesisTimestamp } from "./networks";
 export type { ValidatorKey } from "./keys";
@@ -29,7 +30,6 @@ type DistributedValidatorJson = NonNullable<LockJson["distributed_validators"]>[
 type DepositDataJson = NonNullable<DistributedValidatorJson["deposit_data"]>;
 type BuilderRegistrationJson = NonNullable<DistributedValidatorJson["builder_registration"]>;
 
-const GWEI_PER_ETH = 1_000_000_000n;
 
 /** What each lock version carries (charon cluster/lock.go, distvalidator.go marshal structs). */
 interface LockLayout {
@@ -49,18 +49,6 @@ const LAYOUTS: Record<DefinitionVersion, LockLayout> = {
 
 /** charon registration.DefaultGasLimit, used before definitions carried target_gas_limit (v1.10). */
 const LEGACY_GAS_LIMIT = 30_000_000;
-
-/**
- * Deposit amounts in Gwei, as charon's DKG picks them: one 32 ETH deposit before v1.8; from v1.8
- * the definition's deposit_amounts deduplicated and ascending, else deposit.DefaultDepositAmounts
- * ([1, 32] ETH, or [1, 8, 32, 256] ETH for a compounding cluster).
- */
-export function depositAmountsGwei(def: Definition): bigint[] {
-  if (!LAYOUTS[def.version].partialDeposits) return [32n * GWEI_PER_ETH];
-  const given = [...new Set((def.deposit_amounts ?? []).map((a) => BigInt(a)))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  if (given.length > 0) return given;
-  return (def.compounding ? [1n, 8n, 32n, 256n] : [1n, 32n]).map((eth) => eth * GWEI_PER_ETH);
-}
 
 export interface TestDkgOptions {
   /** A complete definition: the creator's and every operator's signatures and ENRs. */

@@ -6,7 +6,7 @@ import {
   fastAggregateVerify,
   parsePublicKey,
   randomSecretKey,
-  recoverPublicKey,
+  interpolatesTo,
   secretToPublicKey,
   sign,
   thresholdAggregate,
@@ -52,8 +52,9 @@ describe("bls-keys", () => {
   it("splits a key t-of-n so that every t-subset recovers it (1-based share indices)", () => {
     const sk = randomSecretKey();
     const pk = secretToPublicKey(sk);
+    const key = parsePublicKey(pk);
     const shares = thresholdSplit(sk, 4, 3);
-    const pubShares = shares.map(secretToPublicKey);
+    const pubShares = shares.map((s) => parsePublicKey(secretToPublicKey(s)));
     const subsets = [
       [0, 1, 2],
       [0, 1, 3],
@@ -61,15 +62,22 @@ describe("bls-keys", () => {
       [1, 2, 3],
     ];
     for (const subset of subsets) {
-      const recovered = recoverPublicKey(new Map(subset.map((k) => [k + 1, pubShares[k]])));
-      expect(bytesToHex(recovered)).toBe(bytesToHex(pk));
+      expect(interpolatesTo(new Map(subset.map((k) => [k + 1, pubShares[k]])), key)).toBe(true);
       const partials = new Map(subset.map((k) => [k + 1, sign(shares[k], msg)]));
       expect(verify(pk, msg, thresholdAggregate(partials))).toBe(true);
     }
     // t-1 shares, or shares under the wrong indices, do not recover the key.
-    expect(bytesToHex(recoverPublicKey(new Map([[1, pubShares[0]], [2, pubShares[1]]])))).not.toBe(bytesToHex(pk));
+    expect(interpolatesTo(new Map([[1, pubShares[0]], [2, pubShares[1]]]), key)).toBe(false);
     const shifted = new Map([0, 1, 2].map((k) => [k + 2, pubShares[k]]));
-    expect(bytesToHex(recoverPublicKey(shifted))).not.toBe(bytesToHex(pk));
+    expect(interpolatesTo(shifted, key)).toBe(false);
+  });
+
+  it("interpolates with large share indices (coefficients past the group order)", () => {
+    const sk = randomSecretKey();
+    const shares = thresholdSplit(sk, 64, 48).map((s) => parsePublicKey(secretToPublicKey(s)));
+    const top = new Map(shares.slice(16).map((p, k) => [k + 17, p]));
+    expect(interpolatesTo(top, parsePublicKey(secretToPublicKey(sk)))).toBe(true);
+    expect(interpolatesTo(top, shares[0])).toBe(false);
   });
 
   it("rejects invalid thresholds", () => {

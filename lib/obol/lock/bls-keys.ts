@@ -11,7 +11,7 @@ const G1 = bls12_381.G1.Point;
 const G2 = bls12_381.G2.Point;
 const Fr = bls12_381.fields.Fr;
 
-type G1Point = ReturnType<typeof G1.fromBytes>;
+export type G1Point = ReturnType<typeof G1.fromBytes>;
 type G2Point = ReturnType<typeof G2.fromBytes>;
 
 /** Decodes a compressed G1 public key; rejects invalid, off-subgroup and infinity points (KeyValidate). */
@@ -88,14 +88,54 @@ function checkedIndices(shares: Map<number, unknown>): bigint[] {
   });
 }
 
-/** Interpolates public shares (keyed by 1-based share index) at 0: the group public key if they lie on its polynomial. */
-export function recoverPublicKey(shares: Map<number, Uint8Array>): Uint8Array {
+const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? a : gcd(b, a % b));
+const abs = (a: bigint) => (a < 0n ? -a : a);
+
+/** c·P for any integer c; cheap when |c| is small (public points: no constant time needed). */
+function times(point: G1Point, c: bigint): G1Point {
+  const reduced = Fr.create(c);
+  // The small representative (negative when closer to the order) keeps the double-and-add short.
+  return reduced > Fr.ORDER / 2n ? point.negate().multiplyUnsafe(Fr.ORDER - reduced) : point.multiplyUnsafe(reduced);
+}
+
+/**
+ * True iff the public shares (keyed by 1-based share index) interpolate to `target` at 0, i.e.
+ * target = Σ λ_i·share_i. Checked as L·target = Σ (L·λ_i)·share_i with L the least common
+ * denominator of the Lagrange coefficients: for the few operators of a cluster every factor is a
+ * small integer, so this costs a few dozen point additions instead of one full scalar
+ * multiplication per share.
+ */
+export function interpolatesTo(shares: Map<number, G1Point>, target: G1Point): boolean {
   const indices = checkedIndices(shares);
-  let acc = G1.ZERO;
-  for (const [i, share] of shares) {
-    acc = acc.add(parsePublicKey(share).multiply(lagrangeAtZero(BigInt(i), indices)));
-  }
-  return acc.toBytes(true);
+  const terms = indices.map((i) => {
+    let num = 1n;
+    let den = 1n;
+    for (const j of indices) {
+      if (j === i) continue;
+      num *= j;
+      den *= j - i;
+    }
+    return { i, num, den };
+  });
+  const lcd = terms.reduce((l, { den }) => (l / gcd(l, abs(den))) * abs(den), 1n);
+  let sum = G1.ZERO;
+  for (const { i, num, den } of terms) sum = sum.add(times(shares.get(Number(i))!, (num * lcd) / den));
+  return sum.equals(times(target, lcd));
+}
+
+/** The BLS operations the lock checks need: pure JS below (browser, CLI); the server passes native ones. */
+export interface BlsBackend {
+  /** KeyValidate (48 bytes, on the curve, in the subgroup, not infinity) and the point; throws with the reason. */
+  publicKey(bytes: Uint8Array): G1Point;
+  verify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean | Promise<boolean>;
+  fastAggregateVerify(publicKeys: Uint8Array[], message: Uint8Array, signature: Uint8Array): boolean | Promise<boolean>;
+}
+
+export const pureJsBls: BlsBackend = { publicKey: parsePublicKey, verify, fastAggregateVerify };
+
+/** The point of 96 uncompressed bytes that a native library has already key-validated (no second check). */
+export function validatedPoint(uncompressed: Uint8Array): G1Point {
+  return G1.fromAffine({ x: bytesToNumberBE(uncompressed.subarray(0, 48)), y: bytesToNumberBE(uncompressed.subarray(48, 96)) });
 }
 
 /** Combines threshold partial signatures (keyed by 1-based share index) into the group signature. */

@@ -1,21 +1,18 @@
 // Deposit-contract data: withdrawal credentials, DepositMessage / DepositData roots and the
 // deposit signing root (DOMAIN_DEPOSIT, genesis fork version, zero genesis validators root).
-import { ByteVectorType, ContainerType, UintBigintType } from "@chainsafe/ssz";
 import { bytesToHex, hexToBytes, type Hex } from "viem";
-import { z } from "zod";
+import type { Definition } from "@/lib/obol/schema";
+import { depositDataType, depositMessageType } from "@/lib/obol/ssz/format";
 import { computeDomain, computeSigningRoot } from "./signing";
 
 const DOMAIN_DEPOSIT = new Uint8Array([0x03, 0x00, 0x00, 0x00]);
 
-/** "invalid": an address-type prefix whose 11 padding bytes are not zero, or an unknown prefix. */
-export const WithdrawalCredentialsTypeSchema = z.enum(["0x00", "0x01", "0x02", "invalid"]);
-
-export const DecodedWithdrawalCredentialsSchema = z.object({
-  type: WithdrawalCredentialsTypeSchema,
+export type DecodedWithdrawalCredentials = {
+  /** "invalid": an address-type prefix whose 11 padding bytes are not zero, or an unknown prefix. */
+  type: "0x00" | "0x01" | "0x02" | "invalid";
   /** Lowercase execution address for 0x01 / 0x02; null for BLS (0x00) or invalid credentials. */
-  address: z.string().nullable(),
-});
-type DecodedWithdrawalCredentials = z.infer<typeof DecodedWithdrawalCredentialsSchema>;
+  address: string | null;
+};
 
 type DepositMessage = {
   pubkey: Uint8Array;
@@ -23,19 +20,6 @@ type DepositMessage = {
   amountGwei: bigint;
 };
 export type DepositData = DepositMessage & { signature: Uint8Array };
-
-const DepositMessageType = new ContainerType({
-  pubkey: new ByteVectorType(48),
-  withdrawalCredentials: new ByteVectorType(32),
-  amount: new UintBigintType(8),
-});
-
-const DepositDataType = new ContainerType({
-  pubkey: new ByteVectorType(48),
-  withdrawalCredentials: new ByteVectorType(32),
-  amount: new UintBigintType(8),
-  signature: new ByteVectorType(96),
-});
 
 /** 0x01 (execution address) or 0x02 (EIP-7251 compounding) credentials: prefix, 11 zero bytes, address. */
 export function withdrawalCredentials(address: Hex, type: "0x01" | "0x02"): Uint8Array {
@@ -57,18 +41,18 @@ export function decodeWithdrawalCredentials(creds: Uint8Array): DecodedWithdrawa
 }
 
 export function depositMessageRoot(msg: DepositMessage): Uint8Array {
-  return DepositMessageType.hashTreeRoot({
+  return depositMessageType.hashTreeRoot({
     pubkey: msg.pubkey,
-    withdrawalCredentials: msg.withdrawalCredentials,
+    withdrawal_credentials: msg.withdrawalCredentials,
     amount: msg.amountGwei,
   });
 }
 
 /** The `deposit_data_root` argument of the deposit contract's `deposit()` call. */
 export function depositDataRoot(data: DepositData): Uint8Array {
-  return DepositDataType.hashTreeRoot({
+  return depositDataType.hashTreeRoot({
     pubkey: data.pubkey,
-    withdrawalCredentials: data.withdrawalCredentials,
+    withdrawal_credentials: data.withdrawalCredentials,
     amount: data.amountGwei,
     signature: data.signature,
   });
@@ -81,4 +65,21 @@ function depositDomain(genesisForkVersion: Uint8Array): Uint8Array {
 
 export function depositSigningRoot(msg: DepositMessage, genesisForkVersion: Uint8Array): Uint8Array {
   return computeSigningRoot(depositMessageRoot(msg), depositDomain(genesisForkVersion));
+}
+
+const GWEI_PER_ETH = 1_000_000_000n;
+
+/** v1.8+ locks carry one `partial_deposit_data` entry per amount; earlier ones a single `deposit_data`. */
+export const hasPartialDeposits = (version: Definition["version"]) => version !== "v1.6.0" && version !== "v1.7.0";
+
+/**
+ * Deposit amounts in Gwei, as charon's DKG picks them: one 32 ETH deposit before v1.8; from v1.8
+ * the definition's deposit_amounts deduplicated and ascending, else deposit.DefaultDepositAmounts
+ * ([1, 32] ETH, or [1, 8, 32, 256] ETH for a compounding cluster).
+ */
+export function depositAmountsGwei(def: Definition): bigint[] {
+  if (!hasPartialDeposits(def.version)) return [32n * GWEI_PER_ETH];
+  const given = [...new Set((def.deposit_amounts ?? []).map((a) => BigInt(a)))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  if (given.length > 0) return given;
+  return (def.compounding ? [1n, 8n, 32n, 256n] : [1n, 32n]).map((eth) => eth * GWEI_PER_ETH);
 }

@@ -9,7 +9,7 @@ import {
   type Type,
 } from "@chainsafe/ssz";
 import { bytesN } from "@/lib/obol/hex";
-import type { BuilderRegistration, Definition, DepositData, DistributedValidator } from "@/lib/obol/schema";
+import { MAX_OPERATORS, type BuilderRegistration, type Definition, type DepositData, type DistributedValidator } from "@/lib/obol/schema";
 
 export type Fields = Record<string, Type<unknown>>;
 export type Values = Record<string, unknown>;
@@ -23,9 +23,7 @@ export interface VersionFormat {
   distributedValidatorValue(dv: DistributedValidator): Values;
 }
 
-export const MAX_OPERATORS = 256;
-export const MAX_VALIDATORS = 65536;
-export const MAX_DEPOSIT_AMOUNTS = 256;
+export { MAX_DEPOSIT_AMOUNTS, MAX_OPERATORS, MAX_VALIDATORS } from "@/lib/obol/schema";
 
 export const uint64 = new UintNumberType(8);
 export const uint64Big = new UintBigintType(8);
@@ -35,14 +33,9 @@ export const bytes48 = new ByteVectorType(48);
 const bytes96 = new ByteVectorType(96);
 export const byteList = (limit: number) => new ByteListType(limit);
 
-export const depositDataFields = {
-  pubkey: bytes48,
-  withdrawal_credentials: bytes32,
-  amount: uint64Big,
-  signature: bytes96,
-};
-
-export const depositDataType = new ContainerType(depositDataFields);
+/** The deposit contract's DepositMessage and DepositData (also charon's lock encoding of a deposit). */
+export const depositMessageType = new ContainerType({ pubkey: bytes48, withdrawal_credentials: bytes32, amount: uint64Big });
+export const depositDataType = new ContainerType({ ...depositMessageType.fields, signature: bytes96 });
 
 /** charon hashes an absent deposit as the zero DepositData. */
 export function depositDataValue(dd: DepositData | undefined): Values {
@@ -54,22 +47,16 @@ export function depositDataValue(dd: DepositData | undefined): Values {
   };
 }
 
-export const builderRegistrationType = new ContainerType({
-  message: new ContainerType({
-    fee_recipient: bytes20,
-    gas_limit: uint64,
-    timestamp: uint64,
-    pubkey: bytes48,
-  }),
-  signature: bytes96,
-});
+/** The builder API's ValidatorRegistration message, and charon's lock encoding of a signed one. */
+export const registrationMessageType = new ContainerType({ fee_recipient: bytes20, gas_limit: uint64Big, timestamp: uint64Big, pubkey: bytes48 });
+export const builderRegistrationType = new ContainerType({ message: registrationMessageType, signature: bytes96 });
 
 export function builderRegistrationValue(reg: BuilderRegistration | undefined): Values {
   return {
     message: {
       fee_recipient: bytesN(reg?.message.fee_recipient ?? "", 20, "fee_recipient"),
-      gas_limit: reg?.message.gas_limit ?? 0,
-      timestamp: reg?.message.timestamp ?? 0,
+      gas_limit: BigInt(reg?.message.gas_limit ?? 0),
+      timestamp: BigInt(reg?.message.timestamp ?? 0),
       pubkey: bytesN(reg?.message.pubkey ?? "", 48, "registration pubkey"),
     },
     signature: bytesN(reg?.signature ?? "", 96, "registration signature"),

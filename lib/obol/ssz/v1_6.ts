@@ -3,7 +3,7 @@
 // fields sit directly in the validator container.
 import { ContainerType } from "@chainsafe/ssz";
 import {
-  depositDataFields,
+  depositDataType,
   depositDataValue,
   distributedValidatorBase,
   publicSharesType,
@@ -18,7 +18,7 @@ export const v1_6: VersionFormat = {
   distributedValidator: new ContainerType<Fields>({
     distributed_public_key: bytes48,
     public_shares: publicSharesType,
-    ...Object.fromEntries(Object.entries(depositDataFields).map(([k, t]) => [`deposit_${k}`, t])),
+    ...Object.fromEntries(Object.entries(depositDataType.fields).map(([k, t]) => [`deposit_${k}`, t])),
   }),
   distributedValidatorValue: (dv) => ({
     ...distributedValidatorBase(dv),
