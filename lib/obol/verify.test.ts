@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { definitionSchema, lockSchema, type Definition, type Lock } from "@/lib/obol/schema";
 import { definitionHash, lockHash } from "@/lib/obol/ssz";
-import { LAUNCHPAD_LOCK, loadVector } from "@/lib/obol/testdata/vectors";
+import { describeVectors, LAUNCHPAD_LOCK, loadVector } from "@/lib/obol/testdata/vectors";
 import { verifyDefinition, verifyLock, type VerifyResult } from "@/lib/obol/verify";
 
 /** Flips the low bit of the hex digit at byte `index` of a 0x-hex string. */
@@ -33,7 +33,7 @@ function failing(r: VerifyResult): string[] {
   return out;
 }
 
-describe("the launchpad-signed lock", () => {
+describeVectors("the launchpad-signed lock", () => {
   it("passes every check", async () => {
     const r = await verifyLock(launchpadLock());
     expect(failing(r)).toEqual([]);
@@ -50,7 +50,7 @@ describe("the launchpad-signed lock", () => {
   });
 });
 
-describe("one-byte mutations of the launchpad definition", () => {
+describeVectors("one-byte mutations of the launchpad definition", () => {
   it("creator config signature (resealed): only creator_signature fails", async () => {
     const def = launchpadDefinition();
     def.creator.config_signature = flipByte(def.creator.config_signature);
@@ -103,7 +103,7 @@ describe("one-byte mutations of the launchpad definition", () => {
   });
 });
 
-describe("one-byte mutations of the launchpad lock", () => {
+describeVectors("one-byte mutations of the launchpad lock", () => {
   it("a node signature: only that node signature fails", async () => {
     const lock = launchpadLock();
     lock.node_signatures[3] = flipByte(lock.node_signatures[3], 5);
@@ -138,7 +138,7 @@ describe("one-byte mutations of the launchpad lock", () => {
   });
 });
 
-describe("charon's whole-file rules", () => {
+describeVectors("charon's whole-file rules", () => {
   it("rejects operator signatures without a creator signature", async () => {
     const def = launchpadDefinition();
     def.creator.config_signature = "";

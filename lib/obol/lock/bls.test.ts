@@ -5,7 +5,7 @@ import { lockSchema } from "@/lib/obol/schema";
 import { verifyLockBls, type LockBlsResult } from "./bls";
 import { depositSigningRoot, withdrawalCredentials } from "./deposit";
 import { registrationSigningRoot } from "./registration";
-import { loadVector } from "@/lib/obol/testdata/vectors";
+import { describeVectors, loadVector } from "@/lib/obol/testdata/vectors";
 
 type Json = Record<string, any>;
 
@@ -29,7 +29,7 @@ function flipByte(hex: string, index: number): string {
   return bytesToHex(b);
 }
 
-describe("verifyLockBls on the launchpad-signed v1.7 lock (real DKG output)", () => {
+describeVectors("verifyLockBls on the launchpad-signed v1.7 lock (real DKG output)", () => {
   const lock = vector("launchpad-signed-lock-v1_7_0");
   const lockHash = hexToBytes(lock.lock_hash);
   const baseline = { aggregate: true, dvs: [[true, null, true], [true, null, true], [true, null, true]] };
@@ -103,7 +103,7 @@ describe("verifyLockBls on the launchpad-signed v1.7 lock (real DKG output)", ()
   });
 });
 
-describe("verifyLockBls on charon's hash vectors (random bytes, not real signatures)", () => {
+describeVectors("verifyLockBls on charon's hash vectors (random bytes, not real signatures)", () => {
   it.each([
     ["cluster_lock_v1_6_0", null],
     ["cluster_lock_v1_7_0", false],

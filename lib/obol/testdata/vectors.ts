@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "vitest";
-import { hasVectors, VECTORS_DIR } from "./vectors-dir";
+import { hasVectors, VECTORS_DIR, vectorsSkippedMessage } from "./vectors-dir";
 
 export { hasVectors, VECTORS_DIR };
 
@@ -20,8 +20,16 @@ export function loadVector(file: string): any {
   return JSON.parse(readFileSync(path.join(VECTORS_DIR, file), "utf8"));
 }
 
-/** `describe` / `it` that run only when the vectors are present. */
-export const describeVectors = describe.skipIf(!hasVectors);
+/**
+ * A suite that runs only when the vectors are present. Without them its body is not even
+ * collected (it may load vectors as it declares its tests): one skipped entry says why.
+ */
+export function describeVectors(name: string, factory: () => void): void {
+  if (hasVectors) describe(name, factory);
+  else describe.skip(name, () => it.skip(vectorsSkippedMessage, () => undefined));
+}
+
+/** A test that runs only when the vectors are present. */
 export const itVectors = it.skipIf(!hasVectors);
 
 export const LAUNCHPAD_LOCK = "launchpad-signed-lock-v1_7_0.json";
