@@ -4,7 +4,7 @@ import { multicall3Address } from "@/lib/chain/chains";
 import { deployer, proxyAdmin } from "./accounts";
 import { compileContracts } from "./compile";
 
-/** Reference parameters: Byzantine's testnet configuration (DESIGN.md section 2). */
+/** Reference parameters: Byzantine's testnet configuration (docs/chain.md). */
 export const auctionParameters = {
   expectedDailyReturnWei: 3243835616438356n,
   maxDiscountRate: 2000,

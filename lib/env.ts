@@ -21,7 +21,7 @@ type Preset = {
   rpcUrl?: string;
 };
 
-// Addresses from DESIGN.md section 2; networks without a known deployment need them set.
+// Addresses from docs/chain.md; networks without a known deployment need them set.
 export const presets: Record<NetworkName, Preset> = {
   devnet: {
     chainId: 560048,

@@ -1,6 +1,6 @@
 /**
  * `npm run devnet -- <activate|verify|exit> 0x<configHash>`: what Byzantine's vault admin does
- * on-chain, on the local devnet, so every cluster status can be shown (DESIGN.md §5 step 5).
+ * on-chain, on the local devnet, so every cluster status can be shown (docs/obol.md, synchronization step 5).
  *
  * The running dev portal is asked for the cluster (its clusterId) and the stored lock over HTTP,
  * because its embedded database is held open by the Next process; the devnet admin (dev account 0)

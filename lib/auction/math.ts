@@ -1,5 +1,5 @@
 /**
- * The auction's price and score formulas (DESIGN.md section 2) in exact integer arithmetic,
+ * The auction's price and score formulas (docs/chain.md) in exact integer arithmetic,
  * identical to the contract's (devnet/contracts/Auction.sol `_dailyVcPrice`, `_score`, `_rpow`) to the wei,
  * including where its checked uint256 arithmetic reverts: the auction page previews a bid with
  * these and gets the number the chain will store.

@@ -15,7 +15,7 @@ export type DefinitionSigner = { creator: LocalAccount; forkVersion: Hex };
 
 /**
  * The definition this portal serves for a cluster (GET /api/v1/definition/{configHash}): derived
- * from chain data (DESIGN.md §4), signed by the configured creator, with every registered
+ * from chain data (docs/obol.md, the derived definition), signed by the configured creator, with every registered
  * operator's ENR and signatures filled in and definition_hash recomputed.
  */
 export async function servedDefinition(

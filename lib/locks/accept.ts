@@ -12,7 +12,7 @@ import { lockOf, saveLock, type LockSource, type StoredLock } from "./storage";
 import { inVerificationSlot } from "./verification-slot";
 
 /**
- * Acceptance of a published lock (DESIGN.md §5 step 4): charon's `dkg --publish` and the cluster
+ * Acceptance of a published lock (docs/obol.md, synchronization step 4): charon's `dkg --publish` and the cluster
  * page's upload both end here. A lock is stored only when its embedded definition is exactly the
  * definition this portal serves for the cluster, fully signed, and the lock itself verifies.
  */

@@ -10,7 +10,7 @@ import { UPLOAD_HEADER } from "./upload-header";
 import { configHashSchema, hash32 } from "@/lib/http/schemas";
 
 /**
- * The Obol-compatible lock API (DESIGN.md §3) and the cluster page's downloads, as handlers over
+ * The Obol-compatible lock API (docs/obol.md, the Obol API paths) and the cluster page's downloads, as handlers over
  * injected dependencies (as lib/sync/handlers): routes pass the configured ones, tests fixtures.
  */
 export type LockDeps = AcceptLockDeps & { db(): Promise<Sql> };

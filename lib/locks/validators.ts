@@ -7,7 +7,7 @@ import { depositAmounts, depositFileName, depositRoots, depositsOf, FULL_DEPOSIT
 import type { StoredLock } from "./storage";
 
 /**
- * The cluster page's validators (DESIGN.md §5 steps 4-5), from the stored lock and the chain:
+ * The cluster page's validators (docs/obol.md, synchronization steps 4-5), from the stored lock and the chain:
  * keys and shares, deposits checked against the cluster's EigenPod, the on-chain pubkey hash
  * check and, when a beacon node is configured, each validator's state. JSON-safe throughout.
  */

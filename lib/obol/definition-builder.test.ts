@@ -41,7 +41,7 @@ describe("buildDefinition", () => {
     expect(b.config_hash).toBe(a.config_hash);
   });
 
-  it("follows DESIGN.md section 4", () => {
+  it("follows docs/obol.md, the derived definition", () => {
     expect(clusterUuid(goldenChainData.clusterId)).toBe("0194FDC2-FA2F-4CC0-81D3-FF12045B73C8");
     expect(rfc3339(1721405998)).toBe("2024-07-19T16:19:58Z");
     expect([1, 2, 3, 4, 7].map(threshold)).toEqual([1, 2, 2, 3, 5]);

@@ -1,4 +1,4 @@
-// The Obol cluster definition of a Byzantine cluster, derived only from chain data (DESIGN.md §4),
+// The Obol cluster definition of a Byzantine cluster, derived only from chain data (docs/obol.md, the derived definition),
 // so every portal instance computes the same config hash. Pure and deterministic.
 import { getAddress, isAddressEqual, size, type Address, type Hex, type LocalAccount } from "viem";
 import { creatorConfigHashTypedData } from "@/lib/obol/eip712";

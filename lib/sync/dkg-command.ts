@@ -4,7 +4,7 @@ import type { Hex } from "viem";
 export const CHARON_VERSION = "v1.10.3";
 
 /**
- * The `charon dkg` command of a cluster (DESIGN.md §5 step 3): fetch the definition from this
+ * The `charon dkg` command of a cluster (docs/obol.md, synchronization step 3): fetch the definition from this
  * portal and publish the lock back to its /api/v1 (charon POSTs it to <address>/lock).
  */
 export function dkgCommands(origin: string, configHash: Hex): { plain: string; docker: string } {

@@ -29,7 +29,7 @@ import {
 import { configHashSchema } from "@/lib/http/schemas";
 
 /**
- * The Obol-compatible synchronization API (DESIGN.md §3, §5) as handlers over injected
+ * The Obol-compatible synchronization API (docs/obol.md) as handlers over injected
  * dependencies: routes pass the configured database, index and creator key; tests pass fixtures.
  */
 export type SyncDeps = {

@@ -2,7 +2,7 @@ import { isAddressEqual, type Address } from "viem";
 import { ClusterStatus } from "@/lib/chain/cluster-state";
 
 /**
- * The synchronization step machine (DESIGN.md §5), pure: from the chain's cluster status, the
+ * The synchronization step machine (docs/obol.md, synchronization steps), pure: from the chain's cluster status, the
  * stored signatures and whether a lock is stored, each operator's next step and the phase people
  * see. No I/O, so the page, the dashboard and the routes agree by construction.
  */

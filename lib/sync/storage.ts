@@ -4,7 +4,7 @@ import type { Sql } from "@/lib/db";
 import { TERMS_AND_CONDITIONS_VERSION } from "@/lib/obol/eip712";
 
 /**
- * Storage of the synchronization steps (DESIGN.md §5): terms acceptances and operator
+ * Storage of the synchronization steps (docs/obol.md, synchronization steps): terms acceptances and operator
  * registrations. Writes are single statements guarded by the tables' keys, so concurrent
  * requests cannot lose or duplicate a step (see migration 2).
  */

@@ -1,4 +1,4 @@
-// One operator's "register node" step (DESIGN.md §5) done with local keys: its ENR from the charon
+// One operator's "register node" step (docs/obol.md, synchronization steps) done with local keys: its ENR from the charon
 // key and the two EIP-712 signatures of its wallet. Seeds and tests use it to complete a definition.
 import type { Hex, LocalAccount } from "viem";
 import type { OperatorRegistration } from "@/lib/obol/definition-builder";
