@@ -2,7 +2,7 @@ import "server-only";
 import { getAddress, isAddress, type Address, type Hex } from "viem";
 import { z } from "zod";
 import { readChainState } from "@/lib/chain/cluster-state";
-import { clusterSorts, listIndexedClusters, ownClustersLimit } from "@/lib/chain/indexed-clusters";
+import { accountFigures, clusterSorts, listIndexedClusters, refreshSummaries } from "@/lib/chain/indexed-clusters";
 import { locksOf } from "@/lib/locks/storage";
 import { readClustersSync } from "@/lib/sync/cluster-sync";
 import { syncedIndex } from "./index-target";
@@ -33,16 +33,15 @@ export async function getDashboard(query: DashboardQuery, connected: Address | n
   const index = await syncedIndex();
   const offset = (query.page - 1) * pageSize;
 
-  // An operator's own clusters are few: read them all for the account stats, page in memory.
-  const mine = operator
-    ? await listIndexedClusters(index.db, index, { operator, limit: ownClustersLimit, offset: 0, sort: query.sort })
-    : { clusters: [], total: 0 };
-  const listed =
-    view === "mine"
-      ? { clusters: mine.clusters.slice(offset, offset + pageSize), total: mine.total }
-      : await listIndexedClusters(index.db, index, { limit: pageSize, offset, sort: query.sort });
-
-  const shown = [...listed.clusters, ...mine.clusters];
+  // Only the rows on screen are read from the chain; the account's figures over all its
+  // clusters come from the stored summaries.
+  const [listed, figures] = await Promise.all([
+    view === "mine" && !operator
+      ? { clusters: [], total: 0 }
+      : listIndexedClusters(index.db, index, { operator: view === "mine" ? operator : undefined, limit: pageSize, offset, sort: query.sort }),
+    operator ? accountFigures(index.db, index, operator) : null,
+  ]);
+  const shown = listed.clusters;
   const [state, locks] = await Promise.all([
     readChainState(index.client, index.auction, {
       clusterIds: shown.map((c) => c.clusterId),
@@ -51,16 +50,15 @@ export async function getDashboard(query: DashboardQuery, connected: Address | n
     }),
     locksOf(index.db, shown.map((c) => c.configHash)),
   ]);
-  const syncs = await readClustersSync(
-    index.db,
-    shown.map((cluster) => ({
-      cluster,
-      chainStatus: state.clusters.get(cluster.clusterId)!.status,
-      hasLock: locks.has(cluster.configHash.toLowerCase() as Hex),
-    })),
-  );
+  const chainOf = (c: (typeof shown)[number]) => state.clusters.get(c.clusterId)!;
+  const [syncs] = await Promise.all([
+    readClustersSync(
+      index.db,
+      shown.map((cluster) => ({ cluster, chainStatus: chainOf(cluster).status, hasLock: locks.has(cluster.configHash.toLowerCase() as Hex) })),
+    ),
+    refreshSummaries(index.db, index, shown.map((cluster) => ({ cluster, status: chainOf(cluster).status, vcs: chainOf(cluster).nodes.map((n) => n.currentVCNumber) }))),
+  ]);
   const summarize = (c: (typeof shown)[number]) => clusterSummary(c, state, syncs.get(c.configHash)!, operator ?? null);
-  const own = mine.clusters.map(summarize);
   const me = operator ? state.operators.get(operator) : undefined;
 
   return {
@@ -70,15 +68,16 @@ export async function getDashboard(query: DashboardQuery, connected: Address | n
     pageSize,
     total: listed.total,
     sort: query.sort,
-    rows: listed.clusters.map(summarize),
+    rows: shown.map(summarize),
     account:
-      operator && me
+      operator && me && figures
         ? {
             address: operator,
-            clusters: mine.total,
-            waitingOnMe: own.filter((r) => r.actionRequired).length,
-            validators: own.reduce((n, r) => n + r.validators, 0),
-            vcsHeld: own.reduce((n, r) => n + (r.myVcs ?? 0), 0),
+            clusters: figures.clusters,
+            waitingOnMe: figures.waitingOnMe,
+            // One validator per cluster.
+            validators: figures.clusters,
+            vcsHeld: figures.vcsHeld,
             reputation: me.reputationScore,
             pendingBids: me.numBidsCluster4 + me.numBidsCluster7,
             whitelisted: me.isWhitelisted,
