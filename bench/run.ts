@@ -23,7 +23,10 @@ import { configuredChain } from "@/lib/chain/chains";
 import { readChainState } from "@/lib/chain/cluster-state";
 import { startRpcProxy } from "./rpc-proxy";
 
+// --one-per-block or --json: the scale benchmark (./scale) runs instead, with its own options.
+const scaleRun = process.argv.includes("--one-per-block") || process.argv.includes("--json");
 const { values } = parseArgs({
+  strict: !scaleRun,
   options: { clusters: { type: "string", default: "200" }, runs: { type: "string", default: "5" }, "skip-build": { type: "boolean", default: false } },
 });
 const clusterCount = Number(values.clusters);
@@ -193,7 +196,9 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+if (scaleRun) await import("./scale");
+else
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
