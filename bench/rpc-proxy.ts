@@ -1,15 +1,16 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
-type Call = { method?: string; params?: unknown[] };
+export type Call = { method?: string; params?: unknown[] };
 
 /**
  * A JSON-RPC proxy in front of the chain node that counts HTTP requests and the calls in them
  * (a JSON-RPC batch is one request of many calls), so a benchmark can say how many requests one
  * page render makes. With `callGasCap` it is a node with that `eth_call` gas cap: every eth_call
  * is forwarded with its gas set to the cap, so the node runs out of gas past it as a real one does.
+ * `onCall` sees every call (tests check what was asked).
  */
-export async function startRpcProxy(target: string, options: { callGasCap?: bigint } = {}) {
+export async function startRpcProxy(target: string, options: { callGasCap?: bigint; onCall?: (call: Call) => void } = {}) {
   const counts = new Map<string, number>();
   let requests = 0;
   const capped = (call: Call): Call => {
@@ -27,6 +28,7 @@ export async function startRpcProxy(target: string, options: { callGasCap?: bigi
       for (const call of Array.isArray(parsed) ? parsed : [parsed]) {
         const method = call.method ?? "?";
         counts.set(method, (counts.get(method) ?? 0) + 1);
+        options.onCall?.(call);
       }
       if (options.callGasCap !== undefined) body = JSON.stringify(Array.isArray(parsed) ? parsed.map(capped) : capped(parsed));
     } catch {

@@ -36,7 +36,11 @@ export async function seedOnePerBlock(rpcUrl: string, deployment: Deployment, n:
     ]);
   const nonceOf = (address: Hex) => client.getTransactionCount({ address, blockTag: "pending" });
 
-  await writer.batch([writer.whitelistTx(seededOperators.map((a) => a.address))]);
+  const whitelisted = await Promise.all(
+    seededOperators.map((a) => client.readContract({ address: auction, abi: auctionAbi, functionName: "isWhitelisted", args: [a.address] })),
+  );
+  const missing = seededOperators.filter((_, i) => !whitelisted[i]).map((a) => a.address);
+  if (missing.length > 0) await writer.batch([writer.whitelistTx(missing)]);
   await rpc("anvil_setBlockTimestampInterval", [blockInterval]);
   const [top] = (await client.readContract({ address: auction, abi: auctionAbi, functionName: "getBidRanking", args: [1n, JOIN_CLUSTER_4] })) as readonly { auctionScore: bigint }[];
   const expectedDailyReturnWei = await read<bigint>("expectedDailyReturnWei");
@@ -76,11 +80,18 @@ export async function seedOnePerBlock(rpcUrl: string, deployment: Deployment, n:
     const placed = Number(await read<bigint>("getNumBids", [JOIN_CLUSTER_4]));
     if (placed !== pendingBefore + bids.length) throw new Error(`round at ${start}: ${placed - pendingBefore} of ${bids.length} bids placed`);
 
-    // One auction per block: with automine on, each transaction is mined on arrival.
+    // One auction per block: with automine on, each transaction is mined on arrival, so its gas
+    // is estimated against the state it will run on (an auction's cost grows with pending bids).
     const create = writer.createClusterTx();
     let nonce = await nonceOf(create.from);
     const createFee = await feeCap();
-    for (let i = 0; i < count; i++) await send(create, nonce++, createFee);
+    for (let i = 0; i < count; i++) {
+      const gas = await client.estimateGas({ account: create.from, to: create.to, data: create.data });
+      const hash = await send({ ...create, gas: (gas * 6n) / 5n }, nonce++, createFee);
+      // anvil answers before its automine block is sealed: wait for the receipt.
+      const receipt = await client.waitForTransactionReceipt({ hash, pollingInterval: 5 });
+      if (receipt.status !== "success") throw new Error(`auction ${start + i} reverted: gas ${receipt.gasUsed} of ${(gas * 6n) / 5n}, block ${receipt.blockNumber}`);
+    }
     const left = Number(await read<bigint>("getNumBids", [JOIN_CLUSTER_4]));
     if (left !== pendingBefore) throw new Error(`round at ${start}: ${(placed - left) / 4} of ${count} auctions ran`);
     onProgress?.(start + count);
