@@ -9,6 +9,8 @@ import { auctionScore, JOIN_CLUSTER_4 } from "@/lib/auction/math";
 const clustersPerRound = 50;
 /** Seconds between blocks, as on Ethereum; keeps an operator's bid ids (which hash the block time) from colliding across rounds. */
 const blockInterval = 12;
+/** Over half of anvil's 30M block gas limit, far above what an auction uses. */
+const auctionGas = 16_000_000n;
 
 /**
  * Creates `n` clusters one per block, as a real chain does (benchmarks at thousands of clusters).
@@ -80,17 +82,19 @@ export async function seedOnePerBlock(rpcUrl: string, deployment: Deployment, n:
     const placed = Number(await read<bigint>("getNumBids", [JOIN_CLUSTER_4]));
     if (placed !== pendingBefore + bids.length) throw new Error(`round at ${start}: ${placed - pendingBefore} of ${bids.length} bids placed`);
 
-    // One auction per block: with automine on, each transaction is mined on arrival, so its gas
-    // is estimated against the state it will run on (an auction's cost grows with pending bids).
-    const create = writer.createClusterTx();
+    // One auction per block: each is given more than half a block's gas, so a block holds one
+    // (only gas used is paid), and the round's auctions are mined in one request.
+    const create = { ...writer.createClusterTx(), gas: auctionGas };
     let nonce = await nonceOf(create.from);
     const createFee = await feeCap();
-    for (let i = 0; i < count; i++) {
-      const gas = await client.estimateGas({ account: create.from, to: create.to, data: create.data });
-      const hash = await send({ ...create, gas: (gas * 6n) / 5n }, nonce++, createFee);
-      // anvil answers before its automine block is sealed: wait for the receipt.
-      const receipt = await client.waitForTransactionReceipt({ hash, pollingInterval: 5 });
-      if (receipt.status !== "success") throw new Error(`auction ${start + i} reverted: gas ${receipt.gasUsed} of ${(gas * 6n) / 5n}, block ${receipt.blockNumber}`);
+    await rpc("evm_setAutomine", [false]);
+    try {
+      await Promise.all(Array.from({ length: count }, () => send(create, nonce++, createFee)));
+      await rpc("anvil_mine", [toHex(count)]);
+      const status = await rpc<{ pending: Hex; queued: Hex }>("txpool_status");
+      if (Number(status.pending) + Number(status.queued) > 0) throw new Error(`round at ${start}: auctions still pending after ${count} blocks`);
+    } finally {
+      await rpc("evm_setAutomine", [true]);
     }
     const left = Number(await read<bigint>("getNumBids", [JOIN_CLUSTER_4]));
     if (left !== pendingBefore) throw new Error(`round at ${start}: ${(placed - left) / 4} of ${count} auctions ran`);
