@@ -1,4 +1,4 @@
-import { toHex, type Hex } from "viem";
+import { createPublicClient, http, toHex, type Hex } from "viem";
 import { auctionAbi } from "@/contracts-abi";
 import { seededOperators } from "@/devnet/accounts";
 import type { Deployment } from "@/devnet/deploy";
@@ -22,7 +22,10 @@ const auctionGas = 16_000_000n;
  */
 export async function seedOnePerBlock(rpcUrl: string, deployment: Deployment, n: number, onProgress?: (done: number) => void): Promise<void> {
   const writer = devnetWriter(rpcUrl, deployment);
-  const { client, rpc } = writer;
+  const { client } = writer;
+  // Mining a round takes seconds on a busy machine: longer than viem's default 10 s timeout.
+  const patient = createPublicClient({ transport: http(rpcUrl, { timeout: 300_000 }) });
+  const rpc = <T,>(method: string, params: unknown[] = []) => patient.request({ method, params } as never) as Promise<T>;
   const { auction } = deployment;
   const read = <T,>(functionName: "getNumBids" | "expectedDailyReturnWei", args?: readonly unknown[]) =>
     client.readContract({ address: auction, abi: auctionAbi, functionName, args } as never) as Promise<T>;

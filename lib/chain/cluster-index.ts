@@ -158,6 +158,31 @@ async function insertClusters(tx: Sql, target: IndexTarget, rows: (NewCluster & 
   );
 }
 
+/**
+ * Numbers new clusters from `first` and derives each config hash. Hashing is a few ms of CPU per
+ * cluster: a first index of thousands yields to other requests every few dozen clusters.
+ */
+async function withConfigHashes(target: IndexTarget, found: NewCluster[], first: number) {
+  const rows: (NewCluster & { ordinal: number; configHash: string })[] = [];
+  for (const [i, cluster] of found.entries()) {
+    if (i % 50 === 49) await new Promise((resolve) => setImmediate(resolve));
+    const definition = buildDefinition(
+      {
+        order: first + i,
+        clusterId: cluster.clusterId,
+        createdAt: cluster.blockTime,
+        operators: cluster.operators,
+        splitAddr: cluster.split,
+        eigenPodAddr: cluster.eigenPod,
+        forkVersion: target.forkVersion,
+      },
+      target.creator,
+    );
+    rows.push({ ...cluster, ordinal: first + i, configHash: definition.config_hash });
+  }
+  return rows;
+}
+
 /** Reads blocks past the cursor and stores the clusters created there, all or nothing. */
 async function syncOnce(target: IndexTarget): Promise<SyncResult> {
   const fromBlock = await readCursor(target.db, target);
@@ -165,30 +190,16 @@ async function syncOnce(target: IndexTarget): Promise<SyncResult> {
   if (head < fromBlock) return { fromBlock, toBlock: head, added: 0 };
 
   const found = await readNewClusters(target, fromBlock, head);
+  const [{ last }] = await target.db.query<{ last: string | number }>(
+    "SELECT coalesce(max(ordinal), 0) AS last FROM clusters WHERE chain_id = $1 AND auction = $2",
+    [target.chainId, target.auction],
+  );
+  const rows = await withConfigHashes(target, found, Number(last) + 1);
   return target.db.transaction(async (tx) => {
-    // Another process may have indexed these blocks meanwhile: then its rows stand.
+    // Another process may have indexed these blocks meanwhile: then its rows stand. An unmoved
+    // cursor also means no cluster was added since `last` was read.
     await tx.query("SELECT pg_advisory_xact_lock($1)", [target.chainId]);
     if ((await readCursor(tx, target)) !== fromBlock) return { fromBlock, toBlock: head, added: 0 };
-    const [{ count }] = await tx.query<{ count: string | number }>(
-      "SELECT count(*) AS count FROM clusters WHERE chain_id = $1 AND auction = $2",
-      [target.chainId, target.auction],
-    );
-    const first = Number(count) + 1;
-    const rows = found.map((cluster, i) => {
-      const definition = buildDefinition(
-        {
-          order: first + i,
-          clusterId: cluster.clusterId,
-          createdAt: cluster.blockTime,
-          operators: cluster.operators,
-          splitAddr: cluster.split,
-          eigenPodAddr: cluster.eigenPod,
-          forkVersion: target.forkVersion,
-        },
-        target.creator,
-      );
-      return { ...cluster, ordinal: first + i, configHash: definition.config_hash };
-    });
     if (rows.length > 0) await insertClusters(tx, target, rows);
     await tx.query(
       `INSERT INTO index_cursor (chain_id, auction, next_block) VALUES ($1, $2, $3)
