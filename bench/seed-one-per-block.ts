@@ -9,8 +9,8 @@ import { auctionScore, JOIN_CLUSTER_4 } from "@/lib/auction/math";
 const clustersPerRound = 50;
 /** Seconds between blocks, as on Ethereum; keeps an operator's bid ids (which hash the block time) from colliding across rounds. */
 const blockInterval = 12;
-/** Over half of anvil's 30M block gas limit, far above what an auction uses. */
-const auctionGas = 16_000_000n;
+/** Far above what an auction uses (its cost grows with the bids pending); only gas used is paid. */
+const auctionGas = 5_000_000n;
 
 /**
  * Creates `n` clusters one per block, as a real chain does (benchmarks at thousands of clusters).
@@ -85,15 +85,16 @@ export async function seedOnePerBlock(rpcUrl: string, deployment: Deployment, n:
     const placed = Number(await read<bigint>("getNumBids", [JOIN_CLUSTER_4]));
     if (placed !== pendingBefore + bids.length) throw new Error(`round at ${start}: ${placed - pendingBefore} of ${bids.length} bids placed`);
 
-    // One auction per block: each is given more than half a block's gas, so a block holds one
-    // (only gas used is paid), and the round's auctions are mined in one request.
-    const create = { ...writer.createClusterTx(), gas: auctionGas };
+    // One auction per block: each is sent, then mined on its own (a block would take several).
+    const create = writer.createClusterTx();
     let nonce = await nonceOf(create.from);
     const createFee = await feeCap();
     await rpc("evm_setAutomine", [false]);
     try {
-      await Promise.all(Array.from({ length: count }, () => send(create, nonce++, createFee)));
-      await rpc("anvil_mine", [toHex(count)]);
+      for (let i = 0; i < count; i++) {
+        await send({ ...create, gas: auctionGas }, nonce++, createFee);
+        await rpc("evm_mine");
+      }
       const status = await rpc<{ pending: Hex; queued: Hex }>("txpool_status");
       if (Number(status.pending) + Number(status.queued) > 0) throw new Error(`round at ${start}: auctions still pending after ${count} blocks`);
     } finally {
