@@ -15,9 +15,9 @@ import {
  */
 
 /** Used when the configuration sets none (MULTICALL_GAS_LIMIT), a third of the usual 30M cap. */
-export const defaultMulticallGasLimit = 10_000_000n;
+const defaultMulticallGasLimit = 10_000_000n;
 /** Chunks of one read in flight at once. */
-export const multicallParallelism = 4;
+const multicallParallelism = 4;
 
 // Per-call gas of the reads we make inside aggregate3, measured with eth_estimateGas on the
 // devnet contract (cold storage: 31k, 11k and 6k) with headroom; anything else counts as more.
@@ -36,7 +36,7 @@ export function setMulticallGasLimit(client: PublicClient, gas: bigint): void {
 }
 
 /** Splits calls into consecutive chunks whose estimated gas fits `gasLimit` (one call per chunk at least). */
-export function chunkByGas<T extends { functionName: string }>(calls: readonly T[], gasLimit: bigint): T[][] {
+function chunkByGas<T extends { functionName: string }>(calls: readonly T[], gasLimit: bigint): T[][] {
   const chunks: T[][] = [];
   let gas = 0n;
   for (const call of calls) {
