@@ -156,6 +156,9 @@ async function insertClusters(tx: Sql, target: IndexTarget, rows: (NewCluster & 
      ON CONFLICT DO NOTHING`,
     [target.chainId, target.auction, rows[0].ordinal],
   );
+  // Fresh statistics keep the planner on the indexes for "mine" (an operator's seats joined to
+  // their clusters); without them it estimates one row and scans every cluster per seat.
+  await tx.query("ANALYZE clusters, cluster_members");
 }
 
 /**

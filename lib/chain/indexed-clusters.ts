@@ -108,14 +108,21 @@ const prefixed = (table: string) => columns.split(", ").map((c) => `${table}.${c
  */
 export async function accountFigures(sql: Sql, scope: IndexScope, operator: Address) {
   const [row] = await sql.query<{ clusters: string | number; vcs: string | number; waiting: string | number }>(
-    `SELECT count(*) AS clusters, coalesce(sum(c.vcs[m.seat + 1]), 0) AS vcs,
-       count(*) FILTER (WHERE c.chain_status < 2
-         AND NOT EXISTS (SELECT 1 FROM cluster_locks l WHERE l.config_hash = c.config_hash)
-         AND (NOT EXISTS (SELECT 1 FROM operator_registrations r WHERE r.config_hash = c.config_hash AND r.operator = m.operator)
-              OR (SELECT count(*) FROM operator_registrations r WHERE r.config_hash = c.config_hash) >= cardinality(c.operators))) AS waiting
-     FROM cluster_members m
-     JOIN clusters c ON c.chain_id = m.chain_id AND c.auction = m.auction AND c.ordinal = m.ordinal
-     WHERE m.chain_id = $1 AND m.auction = $2 AND m.operator = $3`,
+    `WITH mine AS (
+       SELECT c.config_hash, c.chain_status, c.vcs[m.seat + 1] AS vcs, cardinality(c.operators) AS size
+       FROM cluster_members m
+       JOIN clusters c ON c.chain_id = m.chain_id AND c.auction = m.auction AND c.ordinal = m.ordinal
+       WHERE m.chain_id = $1 AND m.auction = $2 AND m.operator = $3
+     ), registered AS (
+       SELECT r.config_hash, count(*) AS nodes, bool_or(r.operator = $3) AS mine
+       FROM operator_registrations r JOIN mine ON mine.config_hash = r.config_hash GROUP BY r.config_hash
+     )
+     SELECT count(*) AS clusters, coalesce(sum(mine.vcs), 0) AS vcs,
+       count(*) FILTER (WHERE mine.chain_status < 2 AND l.config_hash IS NULL
+         AND (registered.mine IS NOT TRUE OR registered.nodes >= mine.size)) AS waiting
+     FROM mine
+     LEFT JOIN registered ON registered.config_hash = mine.config_hash
+     LEFT JOIN cluster_locks l ON l.config_hash = mine.config_hash`,
     [scope.chainId, scope.auction, getAddress(operator)],
   );
   return { clusters: Number(row.clusters), vcsHeld: Number(row.vcs), waitingOnMe: Number(row.waiting) };
