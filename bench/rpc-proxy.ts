@@ -1,39 +1,59 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
+export type Call = { method?: string; params?: unknown[] };
+
 /**
- * A JSON-RPC proxy in front of the chain node that counts requests by method, so a benchmark
- * can say how many calls one page render makes (a JSON-RPC batch counts each call in it).
+ * A JSON-RPC proxy in front of the chain node that counts HTTP requests and the calls in them
+ * (a JSON-RPC batch is one request of many calls), so a benchmark can say how many requests one
+ * page render makes. With `callGasCap` it is a node with that `eth_call` gas cap: every eth_call
+ * is forwarded with its gas set to the cap, so the node runs out of gas past it as a real one does.
+ * `onCall` sees every call (tests check what was asked).
  */
-export async function startRpcProxy(target: string) {
+export async function startRpcProxy(target: string, options: { callGasCap?: bigint; onCall?: (call: Call) => void } = {}) {
   const counts = new Map<string, number>();
+  let requests = 0;
+  const capped = (call: Call): Call => {
+    if (options.callGasCap === undefined || call.method !== "eth_call" || !Array.isArray(call.params)) return call;
+    const [tx, ...rest] = call.params as [Record<string, unknown>, ...unknown[]];
+    return { ...call, params: [{ ...tx, gas: `0x${options.callGasCap.toString(16)}` }, ...rest] };
+  };
   const server: Server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = Buffer.concat(chunks).toString("utf8");
+    let body = Buffer.concat(chunks).toString("utf8");
+    requests += 1;
     try {
-      const parsed = JSON.parse(body) as { method?: string } | { method?: string }[];
+      const parsed = JSON.parse(body) as Call | Call[];
       for (const call of Array.isArray(parsed) ? parsed : [parsed]) {
         const method = call.method ?? "?";
         counts.set(method, (counts.get(method) ?? 0) + 1);
+        options.onCall?.(call);
       }
+      if (options.callGasCap !== undefined) body = JSON.stringify(Array.isArray(parsed) ? parsed.map(capped) : capped(parsed));
     } catch {
       counts.set("<unparsable>", (counts.get("<unparsable>") ?? 0) + 1);
     }
-    const upstream = await fetch(target, { method: "POST", headers: { "content-type": "application/json" }, body });
-    res.writeHead(upstream.status, { "content-type": "application/json" });
-    res.end(Buffer.from(await upstream.arrayBuffer()));
+    try {
+      const upstream = await fetch(target, { method: "POST", headers: { "content-type": "application/json" }, body });
+      res.writeHead(upstream.status, { "content-type": "application/json" });
+      res.end(Buffer.from(await upstream.arrayBuffer()));
+    } catch {
+      res.writeHead(502).end();
+    }
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    /** Calls since the last reset, by method, and in total. */
+    /** Since the last reset: HTTP requests, and the JSON-RPC calls in them by method and in total. */
     take() {
       const byMethod = Object.fromEntries([...counts].sort());
       const total = [...counts.values()].reduce((a, b) => a + b, 0);
+      const taken = { requests, total, byMethod };
       counts.clear();
-      return { total, byMethod };
+      requests = 0;
+      return taken;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -25,7 +25,10 @@ import { readChainState } from "@/lib/chain/cluster-state";
 import { benchLocks } from "./locks";
 import { startRpcProxy } from "./rpc-proxy";
 
+// --one-per-block or --json: the scale benchmark (./scale) runs instead, with its own options.
+const scaleRun = process.argv.includes("--one-per-block") || process.argv.includes("--json");
 const { values } = parseArgs({
+  strict: !scaleRun,
   options: {
     clusters: { type: "string", default: "200" },
     runs: { type: "string", default: "5" },
@@ -210,7 +213,9 @@ async function benchPages(base: string, proxy: Awaited<ReturnType<typeof startRp
     );
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+if (scaleRun) await import("./scale");
+else
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });

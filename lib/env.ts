@@ -104,6 +104,8 @@ const schema = z
       .string()
       .regex(/^[a-z0-9-]*(,[a-z0-9-]+)*$/, "expected header names separated by commas, such as x-forwarded-for,x-forwarded-proto")
       .transform((s) => (s === "" ? [] : s.split(","))),
+    /** Gas one Multicall3 eth_call may use; reads are split to fit, well under nodes' usual 30M cap. */
+    MULTICALL_GAS_LIMIT: z.coerce.bigint({ message: "expected an amount of gas" }).min(500_000n, "expected at least 500000 gas").max(1_000_000_000n),
   })
   .superRefine((e, ctx) => {
     // Operators sign EIP-712 messages whose domain chain id comes from the fork version (charon's
@@ -184,6 +186,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     RATE_LIMIT_WRITES_PER_MINUTE: pick("RATE_LIMIT_WRITES_PER_MINUTE", 60),
     RATE_LIMIT_READS_PER_MINUTE: pick("RATE_LIMIT_READS_PER_MINUTE", 600),
     TRUSTED_PROXY_HEADERS: (optional(source.TRUSTED_PROXY_HEADERS) ?? "").toLowerCase().replace(/\s+/g, ""),
+    MULTICALL_GAS_LIMIT: pick("MULTICALL_GAS_LIMIT", 10_000_000),
   };
 
   const result = schema.safeParse(raw);

@@ -3,7 +3,7 @@ import { auctionAbi } from "@/contracts-abi";
 import type { BidDetails, NodeOpDetails } from "@/lib/chain/cluster-state";
 import { seatWinners, type RankEntry } from "./seats";
 import { JOIN_CLUSTER_4 } from "./math";
-import { multicallBatchBytes } from "@/lib/chain/cluster-state";
+import { boundedMulticall } from "@/lib/chain/bounded-multicall";
 
 /**
  * The auction as the chain holds it now: its parameters and the ranking of pending bids with
@@ -81,12 +81,11 @@ export async function readAuction(client: PublicClient, auction: Address, option
   const details = (
     nodes.length === 0
       ? []
-      : await client.multicall({
-          allowFailure: false,
-          blockNumber,
-          batchSize: multicallBatchBytes,
-          contracts: nodes.map((node) => ({ ...c, functionName: "getBidDetails", args: [node.bidId] }) as const),
-        })
+      : await boundedMulticall(
+          client,
+          nodes.map((node) => ({ ...c, functionName: "getBidDetails", args: [node.bidId] }) as const),
+          { blockNumber },
+        )
   ) as BidDetails[];
 
   // getBidRanking's ids and order are right, but Byzantine's contract returns a wrong score for

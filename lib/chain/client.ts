@@ -1,6 +1,8 @@
 import "server-only";
 import { createPublicClient, http, type PublicClient } from "viem";
 import { getEnv, publicConfig } from "@/lib/env";
+import { blocksPerBatch } from "./block-times";
+import { setMulticallGasLimit } from "./bounded-multicall";
 import { configuredChain } from "./chains";
 
 let client: PublicClient | undefined;
@@ -10,13 +12,25 @@ let client: PublicClient | undefined;
 const retryCount = 1;
 const retryDelayMs = 100;
 
-/** The server's viem client; reads in one tick are batched into Multicall3 calls. */
+/**
+ * The server's viem client: contract reads in one tick are batched into Multicall3 calls, other
+ * requests of one tick into one JSON-RPC batch (block timestamps while indexing), and multicalls
+ * are split to fit MULTICALL_GAS_LIMIT.
+ */
 export function publicClient(): PublicClient {
-  const env = getEnv();
-  client ??= createPublicClient({
-    chain: configuredChain(publicConfig(env)),
-    transport: http(env.RPC_URL, { batch: false, retryCount, retryDelay: retryDelayMs, timeout: Math.ceil(env.RPC_TIMEOUT_MS / (retryCount + 1)) }),
-    batch: { multicall: { wait: 0 } },
-  }) as PublicClient;
+  if (!client) {
+    const env = getEnv();
+    client = createPublicClient({
+      chain: configuredChain(publicConfig(env)),
+      transport: http(env.RPC_URL, {
+        batch: { batchSize: blocksPerBatch, wait: 0 },
+        retryCount,
+        retryDelay: retryDelayMs,
+        timeout: Math.ceil(env.RPC_TIMEOUT_MS / (retryCount + 1)),
+      }),
+      batch: { multicall: { wait: 0 } },
+    }) as PublicClient;
+    setMulticallGasLimit(client, env.MULTICALL_GAS_LIMIT);
+  }
   return client;
 }

@@ -2,7 +2,10 @@ import { getAbiItem, getAddress, type Address, type Hex, type PublicClient } fro
 import { auctionAbi } from "@/contracts-abi";
 import type { Database, Sql } from "@/lib/db";
 import { buildDefinition } from "@/lib/obol/definition-builder";
-import { multicallBatchBytes } from "./cluster-state";
+import { blockTimes } from "./block-times";
+import { chainHead } from "./block-reads";
+import { boundedMulticall } from "./bounded-multicall";
+import type { ClusterDetails } from "./cluster-state";
 import { getLogsChunked } from "./logs";
 
 /**
@@ -50,6 +53,9 @@ type NewCluster = {
   bidIds: Hex[];
   operators: Address[];
   blockTime: number;
+  /** Chain status and each seat's VCs when indexed: the stored summary (refreshed when shown). */
+  status: number;
+  vcs: number[];
 };
 
 async function readNewClusters(target: IndexTarget, fromBlock: bigint, toBlock: bigint): Promise<NewCluster[]> {
@@ -70,21 +76,15 @@ async function readNewClusters(target: IndexTarget, fromBlock: bigint, toBlock: 
   for (const log of logs) {
     if (log.eventName === "WinnerJoinedCluster") nodeOpOfBid.set(log.args.winningBidId, getAddress(log.args.nodeOpAddr));
   }
-  // Node order is the cluster's, as stored on-chain; one multicall for all new clusters.
-  const details = await client.multicall({
-    allowFailure: false,
-    batchSize: multicallBatchBytes,
-    contracts: created.map((log) => ({
-      address: target.auction,
-      abi: auctionAbi,
-      functionName: "getClusterDetails" as const,
-      args: [log.args.clusterId] as const,
-    })),
-  });
-  const blockNumbers = [...new Set(created.map((log) => log.blockNumber))];
-  const blocks = await Promise.all(blockNumbers.map((blockNumber) => client.getBlock({ blockNumber })));
-  const timeOf = new Map(blocks.map((block) => [block.number, Number(block.timestamp)]));
-
+  // Node order is the cluster's, as stored on-chain: gas-bounded multicalls, a few at a time.
+  const [details, timeOf] = await Promise.all([
+    boundedMulticall(
+      client,
+      created.map((log) => ({ address: target.auction, abi: auctionAbi, functionName: "getClusterDetails", args: [log.args.clusterId] }) as const),
+      { blockNumber: toBlock },
+    ) as Promise<ClusterDetails[]>,
+    blockTimes(client, created.map((log) => log.blockNumber)),
+  ]);
   return created.map((log, i) => {
     const bidIds = details[i].nodes.map((node) => node.bidId);
     const operators = bidIds.map((bidId) => {
@@ -104,63 +104,106 @@ async function readNewClusters(target: IndexTarget, fromBlock: bigint, toBlock: 
       bidIds,
       operators,
       blockTime: timeOf.get(log.blockNumber)!,
+      status: details[i].status,
+      vcs: details[i].nodes.map((node) => node.currentVCNumber),
     };
   });
+}
+
+/**
+ * Stores new clusters in one statement per table, however many (a first index may add
+ * thousands), with each operator's seats in cluster_members for the "mine" pages.
+ */
+async function insertClusters(tx: Sql, target: IndexTarget, rows: (NewCluster & { ordinal: number; configHash: string })[]) {
+  const column = <T,>(pick: (row: (typeof rows)[number]) => T) => rows.map(pick);
+  // Postgres arrays of arrays must be rectangular: per-row lists travel as JSON text.
+  await tx.query(
+    `INSERT INTO clusters (chain_id, auction, cluster_id, ordinal, config_hash, block_number, log_index,
+       block_time, tx_hash, vault, split, eigen_pod, average_score, operators, bid_ids, chain_status, vcs)
+     SELECT $1, $2, r.cluster_id, r.ordinal, r.config_hash, r.block_number, r.log_index, to_timestamp(r.block_time),
+       r.tx_hash, r.vault, r.split, r.eigen_pod, r.average_score,
+       ARRAY(SELECT json_array_elements_text(r.operators::json)), ARRAY(SELECT json_array_elements_text(r.bid_ids::json)),
+       r.chain_status, ARRAY(SELECT json_array_elements_text(r.vcs::json)::integer)
+     FROM unnest($3::text[], $4::integer[], $5::text[], $6::bigint[], $7::integer[], $8::double precision[], $9::text[],
+       $10::text[], $11::text[], $12::text[], $13::numeric[], $14::text[], $15::text[], $16::smallint[], $17::text[])
+       AS r(cluster_id, ordinal, config_hash, block_number, log_index, block_time, tx_hash, vault, split, eigen_pod,
+            average_score, operators, bid_ids, chain_status, vcs)`,
+    [
+      target.chainId,
+      target.auction,
+      column((r) => r.clusterId),
+      column((r) => r.ordinal),
+      column((r) => r.configHash),
+      column((r) => r.blockNumber.toString()),
+      column((r) => r.logIndex),
+      column((r) => r.blockTime),
+      column((r) => r.txHash),
+      column((r) => r.vault),
+      column((r) => r.split),
+      column((r) => r.eigenPod),
+      column((r) => r.averageScore.toString()),
+      column((r) => JSON.stringify(r.operators)),
+      column((r) => JSON.stringify(r.bidIds)),
+      column((r) => r.status),
+      column((r) => JSON.stringify(r.vcs)),
+    ],
+  );
+  await tx.query(
+    `INSERT INTO cluster_members (chain_id, auction, operator, ordinal, seat)
+     SELECT c.chain_id, c.auction, m.operator, c.ordinal, m.seat - 1
+     FROM clusters c, unnest(c.operators) WITH ORDINALITY AS m(operator, seat)
+     WHERE c.chain_id = $1 AND c.auction = $2 AND c.ordinal >= $3
+     ON CONFLICT DO NOTHING`,
+    [target.chainId, target.auction, rows[0].ordinal],
+  );
+  // Fresh statistics keep the planner on the indexes for "mine" (an operator's seats joined to
+  // their clusters); without them it estimates one row and scans every cluster per seat.
+  await tx.query("ANALYZE clusters, cluster_members");
+}
+
+/**
+ * Numbers new clusters from `first` and derives each config hash. Hashing is a few ms of CPU per
+ * cluster: a first index of thousands yields to other requests every few dozen clusters.
+ */
+async function withConfigHashes(target: IndexTarget, found: NewCluster[], first: number) {
+  const rows: (NewCluster & { ordinal: number; configHash: string })[] = [];
+  for (const [i, cluster] of found.entries()) {
+    if (i % 50 === 49) await new Promise((resolve) => setImmediate(resolve));
+    const definition = buildDefinition(
+      {
+        order: first + i,
+        clusterId: cluster.clusterId,
+        createdAt: cluster.blockTime,
+        operators: cluster.operators,
+        splitAddr: cluster.split,
+        eigenPodAddr: cluster.eigenPod,
+        forkVersion: target.forkVersion,
+      },
+      target.creator,
+    );
+    rows.push({ ...cluster, ordinal: first + i, configHash: definition.config_hash });
+  }
+  return rows;
 }
 
 /** Reads blocks past the cursor and stores the clusters created there, all or nothing. */
 async function syncOnce(target: IndexTarget): Promise<SyncResult> {
   const fromBlock = await readCursor(target.db, target);
-  const head = (await target.client.getBlockNumber({ cacheTime: 0 })) - BigInt(target.confirmations ?? 0);
+  const head = (await chainHead(target.client)) - BigInt(target.confirmations ?? 0);
   if (head < fromBlock) return { fromBlock, toBlock: head, added: 0 };
 
   const found = await readNewClusters(target, fromBlock, head);
+  const [{ last }] = await target.db.query<{ last: string | number }>(
+    "SELECT coalesce(max(ordinal), 0) AS last FROM clusters WHERE chain_id = $1 AND auction = $2",
+    [target.chainId, target.auction],
+  );
+  const rows = await withConfigHashes(target, found, Number(last) + 1);
   return target.db.transaction(async (tx) => {
-    // Another process may have indexed these blocks meanwhile: then its rows stand.
+    // Another process may have indexed these blocks meanwhile: then its rows stand. An unmoved
+    // cursor also means no cluster was added since `last` was read.
     await tx.query("SELECT pg_advisory_xact_lock($1)", [target.chainId]);
     if ((await readCursor(tx, target)) !== fromBlock) return { fromBlock, toBlock: head, added: 0 };
-    const [{ count }] = await tx.query<{ count: string | number }>(
-      "SELECT count(*) AS count FROM clusters WHERE chain_id = $1 AND auction = $2",
-      [target.chainId, target.auction],
-    );
-    let ordinal = Number(count);
-    for (const cluster of found) {
-      ordinal += 1;
-      const definition = buildDefinition(
-        {
-          order: ordinal,
-          clusterId: cluster.clusterId,
-          createdAt: cluster.blockTime,
-          operators: cluster.operators,
-          splitAddr: cluster.split,
-          eigenPodAddr: cluster.eigenPod,
-          forkVersion: target.forkVersion,
-        },
-        target.creator,
-      );
-      await tx.query(
-        `INSERT INTO clusters (chain_id, auction, cluster_id, ordinal, config_hash, block_number, log_index,
-           block_time, tx_hash, vault, split, eigen_pod, average_score, operators, bid_ids)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, to_timestamp($8), $9, $10, $11, $12, $13, $14, $15)`,
-        [
-          target.chainId,
-          target.auction,
-          cluster.clusterId,
-          ordinal,
-          definition.config_hash,
-          cluster.blockNumber.toString(),
-          cluster.logIndex,
-          cluster.blockTime,
-          cluster.txHash,
-          cluster.vault,
-          cluster.split,
-          cluster.eigenPod,
-          cluster.averageScore.toString(),
-          cluster.operators,
-          cluster.bidIds,
-        ],
-      );
-    }
+    if (rows.length > 0) await insertClusters(tx, target, rows);
     await tx.query(
       `INSERT INTO index_cursor (chain_id, auction, next_block) VALUES ($1, $2, $3)
        ON CONFLICT (chain_id, auction) DO UPDATE SET next_block = EXCLUDED.next_block`,

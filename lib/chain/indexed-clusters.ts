@@ -21,6 +21,8 @@ const rowSchema = z
     average_score: z.coerce.bigint(),
     operators: z.array(address),
     bid_ids: z.array(hex),
+    chain_status: z.coerce.number(),
+    vcs: z.array(z.coerce.number()),
   })
   .transform((row) => ({
     clusterId: row.cluster_id,
@@ -36,40 +38,112 @@ const rowSchema = z
     averageScore: row.average_score,
     operators: row.operators,
     bidIds: row.bid_ids,
+    /** The stored summary: chain status and each seat's VCs as last read from the chain. */
+    stored: { status: row.chain_status, vcs: row.vcs },
   }));
 
-export type IndexedCluster = z.output<typeof rowSchema>;
+/** A stored cluster with its stored summary. */
+export type ListedCluster = z.output<typeof rowSchema>;
+/** What the chain fixed for good when the cluster was created. */
+export type IndexedCluster = Omit<ListedCluster, "stored">;
 
 export type IndexScope = { chainId: number; auction: Address };
 
 const columns =
-  "cluster_id, ordinal, config_hash, block_number, block_time, tx_hash, vault, split, eigen_pod, average_score::text AS average_score, operators, bid_ids";
+  "cluster_id, ordinal, config_hash, block_number, block_time, tx_hash, vault, split, eigen_pod, average_score::text AS average_score, operators, bid_ids, chain_status, vcs";
 
 export const clusterSorts = ["newest", "oldest"] as const;
 
-/** An operator's own clusters are few: pages read all of them, up to this many. */
+/** The most clusters of one operator a page reads at once (the won bids of the auction page). */
 export const ownClustersLimit = 1000;
+
 export type ClusterSort = (typeof clusterSorts)[number];
 
-/** A page of clusters, all or those an operator belongs to, with the total count. */
+/**
+ * A page of clusters, all or those an operator has a seat in, with the total count. Both come
+ * from indexes (ordinals are 1..n; an operator's seats are in cluster_members), so the cost of a
+ * page does not grow with the number of clusters.
+ */
 export async function listIndexedClusters(
   sql: Sql,
   scope: IndexScope,
   options: { operator?: Address; limit: number; offset: number; sort: ClusterSort },
-): Promise<{ clusters: IndexedCluster[]; total: number }> {
-  const params: unknown[] = [scope.chainId, scope.auction];
-  let where = "chain_id = $1 AND auction = $2";
-  if (options.operator) {
-    params.push(getAddress(options.operator));
-    where += ` AND $${params.length} = ANY(operators)`;
-  }
-  const order = options.sort === "oldest" ? "ordinal ASC" : "ordinal DESC";
-  const paged = [...params, options.limit, options.offset];
-  const [rows, [{ total }]] = await Promise.all([
-    sql.query(`SELECT ${columns} FROM clusters WHERE ${where} ORDER BY ${order} LIMIT $${paged.length - 1} OFFSET $${paged.length}`, paged),
-    sql.query<{ total: string | number }>(`SELECT count(*) AS total FROM clusters WHERE ${where}`, params),
-  ]);
+): Promise<{ clusters: ListedCluster[]; total: number }> {
+  const order = options.sort === "oldest" ? "ASC" : "DESC";
+  const [rows, [{ total }]] = options.operator
+    ? await Promise.all([
+        sql.query(
+          `SELECT ${prefixed("c")} FROM cluster_members m
+           JOIN clusters c ON c.chain_id = m.chain_id AND c.auction = m.auction AND c.ordinal = m.ordinal
+           WHERE m.chain_id = $1 AND m.auction = $2 AND m.operator = $3
+           ORDER BY m.ordinal ${order} LIMIT $4 OFFSET $5`,
+          [scope.chainId, scope.auction, getAddress(options.operator), options.limit, options.offset],
+        ),
+        sql.query<{ total: string | number }>(
+          "SELECT count(*) AS total FROM cluster_members WHERE chain_id = $1 AND auction = $2 AND operator = $3",
+          [scope.chainId, scope.auction, getAddress(options.operator)],
+        ),
+      ])
+    : await Promise.all([
+        sql.query(
+          `SELECT ${columns} FROM clusters WHERE chain_id = $1 AND auction = $2 ORDER BY ordinal ${order} LIMIT $3 OFFSET $4`,
+          [scope.chainId, scope.auction, options.limit, options.offset],
+        ),
+        sql.query<{ total: string | number }>(
+          "SELECT coalesce(max(ordinal), 0) AS total FROM clusters WHERE chain_id = $1 AND auction = $2",
+          [scope.chainId, scope.auction],
+        ),
+      ]);
   return { clusters: rows.map((row) => rowSchema.parse(row)), total: Number(total) };
+}
+
+const prefixed = (table: string) => columns.split(", ").map((c) => `${table}.${c}`).join(", ");
+
+/**
+ * An operator's account figures over all its clusters, from the stored summaries in one query:
+ * its clusters, the VCs it holds, and the clusters waiting on it. "Waiting" is the step machine
+ * of lib/sync/steps (syncState) in SQL — its next step is an action when the cluster is not
+ * finished (no lock, status before DEPOSITED) and the operator has no node registered, or every
+ * operator has — and a test holds the two to the same answers.
+ */
+export async function accountFigures(sql: Sql, scope: IndexScope, operator: Address) {
+  const [row] = await sql.query<{ clusters: string | number; vcs: string | number; waiting: string | number }>(
+    `WITH mine AS (
+       SELECT c.config_hash, c.chain_status, c.vcs[m.seat + 1] AS vcs, cardinality(c.operators) AS size
+       FROM cluster_members m
+       JOIN clusters c ON c.chain_id = m.chain_id AND c.auction = m.auction AND c.ordinal = m.ordinal
+       WHERE m.chain_id = $1 AND m.auction = $2 AND m.operator = $3
+     ), registered AS (
+       SELECT r.config_hash, count(*) AS nodes, bool_or(r.operator = $3) AS mine
+       FROM operator_registrations r JOIN mine ON mine.config_hash = r.config_hash GROUP BY r.config_hash
+     )
+     SELECT count(*) AS clusters, coalesce(sum(mine.vcs), 0) AS vcs,
+       count(*) FILTER (WHERE mine.chain_status < 2 AND l.config_hash IS NULL
+         AND (registered.mine IS NOT TRUE OR registered.nodes >= mine.size)) AS waiting
+     FROM mine
+     LEFT JOIN registered ON registered.config_hash = mine.config_hash
+     LEFT JOIN cluster_locks l ON l.config_hash = mine.config_hash`,
+    [scope.chainId, scope.auction, getAddress(operator)],
+  );
+  return { clusters: Number(row.clusters), vcsHeld: Number(row.vcs), waitingOnMe: Number(row.waiting) };
+}
+
+/** Stores what the chain said of clusters just read, where it differs from the stored summary. */
+export async function refreshSummaries(
+  sql: Sql,
+  scope: IndexScope,
+  read: { cluster: ListedCluster; status: number; vcs: readonly number[] }[],
+): Promise<void> {
+  const changed = read.filter(
+    ({ cluster, status, vcs }) => cluster.stored.status !== status || cluster.stored.vcs.join() !== vcs.join(),
+  );
+  if (changed.length === 0) return;
+  await sql.query(
+    `UPDATE clusters c SET chain_status = u.status, vcs = ARRAY(SELECT json_array_elements_text(u.vcs::json)::integer)
+     FROM unnest($3::text[], $4::smallint[], $5::text[]) AS u(cluster_id, status, vcs)
+     WHERE c.chain_id = $1 AND c.auction = $2 AND c.cluster_id = u.cluster_id`,
+    [scope.chainId, scope.auction, changed.map((r) => r.cluster.clusterId), changed.map((r) => r.status), changed.map((r) => JSON.stringify(r.vcs))],
+  );
 }
 
 export async function findIndexedCluster(sql: Sql, scope: IndexScope, configHash: Hex): Promise<IndexedCluster | null> {

@@ -2,7 +2,7 @@ import "server-only";
 import { getAddress, isAddress, type Address, type Hex } from "viem";
 import { z } from "zod";
 import { readChainState } from "@/lib/chain/cluster-state";
-import { clusterSorts, indexedThrough, listIndexedClusters, ownClustersLimit, type IndexScope } from "@/lib/chain/indexed-clusters";
+import { accountFigures, clusterSorts, indexedThrough, listIndexedClusters, refreshSummaries, type IndexScope } from "@/lib/chain/indexed-clusters";
 import type { Sql } from "@/lib/db";
 import { locksOf } from "@/lib/locks/storage";
 import { readClustersSync } from "@/lib/sync/cluster-sync";
@@ -24,20 +24,21 @@ export const dashboardQuerySchema = z.object({
 
 export type DashboardQuery = z.output<typeof dashboardQuerySchema>;
 
-/** Which view a request asks for, and the page of indexed clusters it lists (from the store). */
-async function listedClusters(sql: Sql, scope: IndexScope, query: DashboardQuery, connected: Address | null) {
+/** Whose clusters a request asks for: the named operator, else the connected wallet; "mine" if either. */
+function viewOf(query: DashboardQuery, connected: Address | null) {
   const operator = query.operator ?? connected ?? undefined;
-  const view = query.view ?? (operator ? "mine" : "global");
-  const offset = (query.page - 1) * pageSize;
-  // An operator's own clusters are few: read them all for the account stats, page in memory.
-  const mine = operator
-    ? await listIndexedClusters(sql, scope, { operator, limit: ownClustersLimit, offset: 0, sort: query.sort })
-    : { clusters: [], total: 0 };
-  const listed =
-    view === "mine"
-      ? { clusters: mine.clusters.slice(offset, offset + pageSize), total: mine.total }
-      : await listIndexedClusters(sql, scope, { limit: pageSize, offset, sort: query.sort });
-  return { operator, view, mine, listed };
+  return { operator, view: query.view ?? (operator ? "mine" : "global") };
+}
+
+/** The page of indexed clusters a view lists, from the store. */
+function listedClusters(sql: Sql, scope: IndexScope, query: DashboardQuery, { operator, view }: ReturnType<typeof viewOf>) {
+  if (view === "mine" && !operator) return Promise.resolve({ clusters: [], total: 0 });
+  return listIndexedClusters(sql, scope, {
+    operator: view === "mine" ? operator : undefined,
+    limit: pageSize,
+    offset: (query.page - 1) * pageSize,
+    sort: query.sort,
+  });
 }
 
 /**
@@ -47,9 +48,14 @@ async function listedClusters(sql: Sql, scope: IndexScope, query: DashboardQuery
 export async function getDashboard(query: DashboardQuery, connected: Address | null = null) {
   const index = await syncedIndex();
   requireChain(index, "the clusters' on-chain state");
-  const { operator, view, mine, listed } = await listedClusters(index.db, index, query, connected);
-
-  const shown = [...listed.clusters, ...mine.clusters];
+  const { operator, view } = viewOf(query, connected);
+  // Only the rows on screen are read from the chain; the account's figures over all its
+  // clusters come from the stored summaries.
+  const [listed, figures] = await Promise.all([
+    listedClusters(index.db, index, query, { operator, view }),
+    operator ? accountFigures(index.db, index, operator) : null,
+  ]);
+  const shown = listed.clusters;
   const [state, locks] = await Promise.all([
     readChainState(index.client, index.auction, {
       clusterIds: shown.map((c) => c.clusterId),
@@ -58,16 +64,15 @@ export async function getDashboard(query: DashboardQuery, connected: Address | n
     }),
     locksOf(index.db, shown.map((c) => c.configHash)),
   ]);
-  const syncs = await readClustersSync(
-    index.db,
-    shown.map((cluster) => ({
-      cluster,
-      chainStatus: state.clusters.get(cluster.clusterId)!.status,
-      hasLock: locks.has(cluster.configHash.toLowerCase() as Hex),
-    })),
-  );
+  const chainOf = (c: (typeof shown)[number]) => state.clusters.get(c.clusterId)!;
+  const [syncs] = await Promise.all([
+    readClustersSync(
+      index.db,
+      shown.map((cluster) => ({ cluster, chainStatus: chainOf(cluster).status, hasLock: locks.has(cluster.configHash.toLowerCase() as Hex) })),
+    ),
+    refreshSummaries(index.db, index, shown.map((cluster) => ({ cluster, status: chainOf(cluster).status, vcs: chainOf(cluster).nodes.map((n) => n.currentVCNumber) }))),
+  ]);
   const summarize = (c: (typeof shown)[number]) => clusterSummary(c, state, syncs.get(c.configHash)!, operator ?? null);
-  const own = mine.clusters.map(summarize);
   const me = operator ? state.operators.get(operator) : undefined;
 
   return {
@@ -77,15 +82,16 @@ export async function getDashboard(query: DashboardQuery, connected: Address | n
     pageSize,
     total: listed.total,
     sort: query.sort,
-    rows: listed.clusters.map(summarize),
+    rows: shown.map(summarize),
     account:
-      operator && me
+      operator && me && figures
         ? {
             address: operator,
-            clusters: mine.total,
-            waitingOnMe: own.filter((r) => r.actionRequired).length,
-            validators: own.reduce((n, r) => n + r.validators, 0),
-            vcsHeld: own.reduce((n, r) => n + (r.myVcs ?? 0), 0),
+            clusters: figures.clusters,
+            waitingOnMe: figures.waitingOnMe,
+            // One validator per cluster.
+            validators: figures.clusters,
+            vcsHeld: figures.vcsHeld,
             reputation: me.reputationScore,
             pendingBids: me.numBidsCluster4 + me.numBidsCluster7,
             whitelisted: me.isWhitelisted,
@@ -102,7 +108,8 @@ export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;
  */
 export async function getStoredDashboard(query: DashboardQuery, connected: Address | null = null) {
   const index = await indexTarget();
-  const { operator, view, listed } = await listedClusters(index.db, index, query, connected);
+  const { operator, view } = viewOf(query, connected);
+  const listed = await listedClusters(index.db, index, query, { operator, view });
   return {
     view,
     operator: operator ?? null,

@@ -91,4 +91,27 @@ export const migrations: { id: number; name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    id: 5,
+    name: "cluster summaries and operator seats",
+    sql: `
+      -- What a dashboard shows without asking the chain about every cluster: each cluster's chain
+      -- status and each seat's remaining VCs as last read (at indexing, then whenever the cluster
+      -- is shown), and each operator's seats, so "mine" pages and counts come from an index.
+      ALTER TABLE clusters ADD COLUMN chain_status smallint NOT NULL DEFAULT 1;
+      ALTER TABLE clusters ADD COLUMN vcs integer[] NOT NULL DEFAULT '{}';
+      CREATE TABLE cluster_members (
+        chain_id integer NOT NULL,
+        auction text NOT NULL,
+        operator text NOT NULL,
+        ordinal integer NOT NULL,
+        seat integer NOT NULL,
+        PRIMARY KEY (chain_id, auction, operator, ordinal)
+      );
+      -- The index is derived from the chain: emptied here, it is rebuilt with the summaries on
+      -- the next sync (same order, same config hashes).
+      DELETE FROM clusters;
+      DELETE FROM index_cursor;
+    `,
+  },
 ];

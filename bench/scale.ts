@@ -1,0 +1,150 @@
+/**
+ * The scale benchmark (`npm run bench -- --clusters N --one-per-block --json`): N clusters created
+ * one per block, as on a real chain, then, against the production server behind a JSON-RPC
+ * counting proxy: the first index (time, requests), each page's warm render time (p50, p95) and
+ * requests per render, the server's peak memory, and GET /api/clusters against a static file
+ * with the same 8 clients. The last line of standard output is one JSON object of the figures.
+ * Ports: --port (portal) and --anvil-port; free ones otherwise.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { seededOperators } from "@/devnet/accounts";
+import { freePort, startAnvil } from "@/devnet/anvil";
+import { deployDevnet } from "@/devnet/deploy";
+import { seedDevnet } from "@/devnet/seed";
+import { startRpcProxy } from "./rpc-proxy";
+import { seedOnePerBlock } from "./seed-one-per-block";
+import { buildPortal, residentMb, startPortal } from "./server";
+
+const { values } = parseArgs({
+  options: {
+    clusters: { type: "string", default: "1000" },
+    runs: { type: "string", default: "20" },
+    port: { type: "string" },
+    "anvil-port": { type: "string" },
+    clients: { type: "string", default: "8" },
+    seconds: { type: "string", default: "5" },
+    "skip-build": { type: "boolean", default: false },
+    "one-per-block": { type: "boolean", default: true },
+    json: { type: "boolean", default: true },
+  },
+});
+const clusterCount = Number(values.clusters);
+const runs = Number(values.runs);
+
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+const round = (x: number) => Math.round(x * 10) / 10;
+
+async function get(url: string): Promise<{ status: number; ms: number; body: string }> {
+  const start = performance.now();
+  const response = await fetch(url, { cache: "no-store" });
+  const body = await response.text();
+  return { status: response.status, ms: performance.now() - start, body };
+}
+
+/** Requests per second `clients` concurrent clients get from `url` for `seconds`. */
+async function throughput(url: string, clients: number, seconds: number): Promise<number> {
+  const end = performance.now() + seconds * 1000;
+  let done = 0;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < end) {
+        const response = await fetch(url);
+        await response.arrayBuffer();
+        if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+        done += 1;
+      }
+    }),
+  );
+  return Math.round(done / seconds);
+}
+
+async function main() {
+  await buildPortal(!values["skip-build"]);
+  const anvil = await startAnvil({ port: values["anvil-port"] ? Number(values["anvil-port"]) : undefined });
+  const proxy = await startRpcProxy(anvil.rpcUrl);
+  const dbDir = await mkdtemp(join(tmpdir(), "portal-scale-"));
+  let server: Awaited<ReturnType<typeof startPortal>> | undefined;
+  let peakMb = 0;
+  const sampler = setInterval(() => {
+    if (server) peakMb = Math.max(peakMb, residentMb(server.child.pid!));
+  }, 100);
+  try {
+    const deployment = await deployDevnet(anvil.rpcUrl);
+    const seedStart = performance.now();
+    await seedDevnet(anvil.rpcUrl, deployment);
+    await seedOnePerBlock(anvil.rpcUrl, deployment, Math.max(0, clusterCount - 4), (done) => {
+      if (done % 1000 < 50) console.log(`seeded ${done + 4} clusters in ${Math.round(performance.now() - seedStart)} ms`);
+    });
+    console.log(`seeded ${clusterCount} clusters one per block in ${Math.round(performance.now() - seedStart)} ms`);
+
+    server = await startPortal(values.port ? Number(values.port) : await freePort(), {
+      NETWORK: "devnet",
+      RPC_URL: proxy.url,
+      AUCTION_ADDRESS: deployment.auction,
+      VAULT_ADDRESS: deployment.vault,
+      DEPLOYMENT_BLOCK: String(deployment.deploymentBlock),
+      PGLITE_DIR: dbDir,
+    });
+    const base = server.url;
+    proxy.take();
+
+    // A request answers from the last indexed state (503 for chain data) while the first index
+    // takes longer than RPC_TIMEOUT_MS; the first index lasts until the first full answer.
+    const indexStart = performance.now();
+    let first = await get(`${base}/api/clusters?view=global`);
+    while (first.status === 503 && performance.now() - indexStart < 600_000) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      first = await get(`${base}/api/clusters?view=global`);
+    }
+    first = { ...first, ms: performance.now() - indexStart };
+    const indexRpc = proxy.take();
+    console.log(`first index: ${first.status} in ${Math.round(first.ms)} ms, ${indexRpc.requests} requests, ${indexRpc.total} calls ${JSON.stringify(indexRpc.byMethod)}`);
+    const firstIndex = { status: first.status, ms: Math.round(first.ms), rpc: indexRpc.requests, rpcCalls: indexRpc.total };
+    const configHash = first.status === 200 ? (JSON.parse(first.body) as { rows: { configHash: string }[] }).rows[0]?.configHash : undefined;
+
+    const operator = seededOperators[0].address;
+    const pagePaths = {
+      dashboardGlobal: "/?view=global",
+      dashboardMine: `/?view=mine&operator=${operator}`,
+      cluster: `/clusters/${configHash}`,
+      auction: "/auction",
+    };
+    const pages: Record<string, unknown> = {};
+    for (const [name, path] of Object.entries(pagePaths)) {
+      const times: number[] = [];
+      const rpc: number[] = [];
+      let status = 200;
+      // The first render is cold (its rows not yet read at this block); all count for requests.
+      for (let i = 0; i <= runs; i++) {
+        const render = await get(base + path);
+        if (render.status !== 200) status = render.status;
+        rpc.push(proxy.take().requests);
+        if (i > 0) times.push(render.ms);
+      }
+      pages[name] = { status, p50: round(percentile(times, 0.5)), p95: round(percentile(times, 0.95)), rpcPerRender: Math.max(...rpc), rpcCold: rpc[0] };
+      console.log(name, JSON.stringify(pages[name]));
+    }
+
+    const clients = Number(values.clients);
+    const seconds = Number(values.seconds);
+    const clustersRps = await throughput(`${base}/api/clusters?view=global`, clients, seconds);
+    const staticRps = await throughput(`${base}/robots.txt`, clients, seconds);
+    console.log(`GET /api/clusters ${clustersRps}/s, static file ${staticRps}/s (${clients} clients)`);
+
+    console.log(JSON.stringify({ clusters: clusterCount, firstIndex, pages, rssMb: Math.round(peakMb), api: { clustersRps, staticRps } }));
+  } finally {
+    clearInterval(sampler);
+    server?.child.kill("SIGTERM");
+    await proxy.close();
+    await anvil.stop();
+    await rm(dbDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,52 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+
+/** The production portal for benchmarks: `next build` when needed, `next start` on a port. */
+
+const nextBin = () => createRequire(import.meta.url).resolve("next/dist/bin/next");
+
+export async function buildPortal(force: boolean): Promise<void> {
+  if (!force && existsSync(".next/BUILD_ID")) return;
+  console.log("building the portal (next build)…");
+  const build = spawn(process.execPath, [nextBin(), "build"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", AUCTION_ADDRESS: "0x0000000000000000000000000000000000000001", VAULT_ADDRESS: "0x0000000000000000000000000000000000000002" },
+  });
+  const code = await new Promise<number | null>((resolve) => build.on("exit", resolve));
+  if (code !== 0) throw new Error(`next build failed (${code})`);
+}
+
+export async function startPortal(port: number, env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [nextBin(), "start", "--port", String(port)], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env },
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    if (Date.now() > deadline) throw new Error("next start did not answer within 120 s");
+    try {
+      await fetch(`${url}/robots.txt`);
+      return { url, child };
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
+/** Resident memory (MB) of a process and its children (next start may fork its server). */
+export function residentMb(pid: number): number {
+  const rss = (p: number): number => {
+    try {
+      const status = readFileSync(`/proc/${p}/status`, "utf8");
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      const children = readFileSync(`/proc/${p}/task/${p}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+      return kb + children.reduce((n, c) => n + rss(c), 0);
+    } catch {
+      return 0;
+    }
+  };
+  return rss(pid) / 1024;
+}
