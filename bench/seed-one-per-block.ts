@@ -63,21 +63,29 @@ export async function seedOnePerBlock(rpcUrl: string, deployment: Deployment, n:
     const txs = await Promise.all(bids.map((bid) => writer.bidTx(bid, pendingBefore + bids.length)));
     const nonces = new Map<Hex, number>();
     for (const tx of txs) if (!nonces.has(tx.from)) nonces.set(tx.from, await nonceOf(tx.from));
-    const fee = await feeCap();
+    // Byzantine's bid id hashes the operator and the block time: each operator's n-th bid of the
+    // round goes into block n of the round, so no operator bids twice in one second.
+    const waves: Tx[][] = [];
+    const sent = new Map<Hex, number>();
+    for (const tx of txs) {
+      const n = sent.get(tx.from) ?? 0;
+      sent.set(tx.from, n + 1);
+      (waves[n] ??= []).push(tx);
+    }
     await rpc("evm_setAutomine", [false]);
     try {
-      await Promise.all(
-        txs.map((tx) => {
-          const nonce = nonces.get(tx.from)!;
-          nonces.set(tx.from, nonce + 1);
-          return send(tx, nonce, fee);
-        }),
-      );
-      for (let blocks = 0; ; blocks++) {
+      for (const wave of waves) {
+        const fee = await feeCap();
+        await Promise.all(
+          wave.map((tx) => {
+            const nonce = nonces.get(tx.from)!;
+            nonces.set(tx.from, nonce + 1);
+            return send(tx, nonce, fee);
+          }),
+        );
         await rpc("evm_mine");
         const status = await rpc<{ pending: Hex; queued: Hex }>("txpool_status");
-        if (Number(status.pending) === 0 && Number(status.queued) === 0) break;
-        if (blocks > txs.length) throw new Error(`bids still pending after ${blocks} blocks`);
+        if (Number(status.pending) + Number(status.queued) > 0) throw new Error(`round at ${start}: bids still pending after their block`);
       }
     } finally {
       await rpc("evm_setAutomine", [true]);
