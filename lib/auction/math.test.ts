@@ -171,7 +171,11 @@ describe("auctionScore", () => {
   it("is dailyVcPrice x weight x reputation / 1e18, multiplied before dividing", () => {
     expect(auctionScore(params, 0, 0)).toBe(810958904109589n);
     expect(auctionScore(params, 0, 1)).toBe((810958904109589n * 10_001n) / 10_000n);
-    expect(auctionScore(params, 500, 365, 2)).toBe((dailyVcPrice(params, 500) * durationWeight(365) * 2n) / WAD);
+    // Worked out with exact fractions (Python): dailyVcPrice = E x 9500 / 40000 = 770410958904109;
+    // 1.0001^365 floored to 18 decimals = 1.037172411302551929; price x weight x 2 / 1e18, floored.
+    expect(dailyVcPrice(params, 500)).toBe(770410958904109n);
+    expect(durationWeight(365)).toBe(1037172411302551929n);
+    expect(auctionScore(params, 500, 365, 2)).toBe(1598097983880971n);
     // Multiplying by the reputation before dividing keeps the fraction: 2 x floor(s) would lose it.
     expect(auctionScore(params, 500, 365, 2)).not.toBe(2n * auctionScore(params, 500, 365, 1));
     expect(auctionScore(params, 0, 365, 0)).toBe(0n);

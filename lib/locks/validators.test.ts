@@ -1,4 +1,6 @@
 import { getAddress, type Hex } from "viem";
+import { auctionAbi } from "@/contracts-abi";
+import { ownChain } from "@/devnet/testing/chain";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { runTestDkg, type TestDkgResult } from "@/lib/obol/dkg";
 import { signedTestCluster } from "@/lib/obol/dkg/fixture";
@@ -25,15 +27,22 @@ beforeAll(async () => {
 });
 
 describe("clusterPubKeyHash and the on-chain check", () => {
+  const chain = ownChain({ seed: true });
+
   it("is sha256(pubkey ++ 16 zero bytes), as the auction stores it", () => {
     // sha256 of 64 zero bytes: a known value, and what a zero key would give.
     expect(clusterPubKeyHash(`0x${"00".repeat(48)}`)).toBe("0xf5a5fd42d16a20302798ef6ed309979b43003d2320d9f0e8ea9831a92759fb4b");
   });
 
-  it("says registered, mismatch or not set", () => {
-    expect(onChainCheck(pubkey, clusterPubKeyHash(pubkey))).toBe("registered");
-    expect(onChainCheck(pubkey, clusterPubKeyHash(pubkey).toUpperCase().replace("0X", "0x") as Hex)).toBe("registered");
-    expect(onChainCheck(pubkey, clusterPubKeyHash(`0x${"11".repeat(48)}`))).toBe("mismatch");
+  it("says registered, mismatch or not set against what the auction stores", async () => {
+    // The contract computes the hash itself when the vault records the key: no helper of ours in between.
+    const { writer, publicClient, deployment } = chain();
+    const clusterId = await writer.createCluster();
+    await writer.send(writer.activateTx(clusterId, pubkey));
+    const { clusterPubKeyHash: stored } = await publicClient.readContract({ address: deployment.auction, abi: auctionAbi, functionName: "getClusterDetails", args: [clusterId] });
+    expect(onChainCheck(pubkey, stored)).toBe("registered");
+    expect(onChainCheck(pubkey, stored.toUpperCase().replace("0X", "0x") as Hex)).toBe("registered");
+    expect(onChainCheck(`0x${"11".repeat(48)}`, stored)).toBe("mismatch");
     expect(onChainCheck(pubkey, null)).toBe("not-set");
   });
 });
