@@ -4,7 +4,7 @@ import { deployer, seededOperators } from "@/devnet/accounts";
 import { startAnvil, type Anvil } from "@/devnet/anvil";
 import { deployDevnet, type Deployment } from "@/devnet/deploy";
 import { seedClusters, seedDevnet } from "@/devnet/seed";
-import { chainDataOf } from "@/lib/clusters/definition";
+import { auctionAbi } from "@/contracts-abi";
 import type { Database } from "@/lib/db";
 import { testDatabases } from "@/lib/db/testing";
 import { buildDefinition } from "@/lib/obol/definition-builder";
@@ -85,12 +85,25 @@ describe.each(testDatabases())("cluster index on $name", ({ open }) => {
     // Node order is the cluster's on-chain order: best auction score first (seed round one).
     expect(clusters[0].operators).toEqual([4, 2, 1, 3].map((n) => seededOperators[n - 1].address));
 
-    // The stored config hash is the definition builder's, from the stored chain data.
-    for (const cluster of clusters) {
-      const definition = buildDefinition(chainDataOf(cluster, "0x10000910"), deployer.address);
-      expect(cluster.configHash).toBe(definition.config_hash);
-      expect(await findIndexedCluster(db, deployment, cluster.configHash)).toEqual(cluster);
+    // The stored config hash is the definition of the chain's own data, read here straight from
+    // the contract and the ClusterCreated logs, not from what the index stored (the builder itself
+    // is pinned by its golden file).
+    const chain = createPublicClient({ transport: http(anvil.rpcUrl), cacheTime: 0 });
+    const created = await chain.getContractEvents({ address: deployment.auction, abi: auctionAbi, eventName: "ClusterCreated", fromBlock: 0n, strict: true });
+    for (const [i, log] of created.entries()) {
+      const details = await chain.readContract({ address: deployment.auction, abi: auctionAbi, functionName: "getClusterDetails", args: [log.args.clusterId] });
+      const operators = await Promise.all(
+        details.nodes.map(async (node) => (await chain.readContract({ address: deployment.auction, abi: auctionAbi, functionName: "getBidDetails", args: [node.bidId] })).nodeOp),
+      );
+      const { timestamp } = await chain.getBlock({ blockNumber: log.blockNumber });
+      const definition = buildDefinition(
+        { order: i + 1, clusterId: log.args.clusterId, createdAt: Number(timestamp), operators, splitAddr: log.args.splitAddr, eigenPodAddr: log.args.eigenPodAddr, forkVersion: "0x10000910" },
+        deployer.address,
+      );
+      expect(clusters[i].configHash).toBe(definition.config_hash);
+      expect(await findIndexedCluster(db, deployment, definition.config_hash)).toEqual(clusters[i]);
     }
+    expect(created).toHaveLength(clusters.length);
     expect(new Set(clusters.map((c) => c.split)).size).toBe(clusters.length);
     expect(new Set(clusters.map((c) => c.eigenPod)).size).toBe(clusters.length);
   });
