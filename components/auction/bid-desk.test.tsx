@@ -135,9 +135,11 @@ describe("BidDesk", () => {
     await renderDesk(null);
     expect(screen.getByRole("heading", { name: "Prepare a bid" })).toBeInTheDocument();
     const p = within(screen.getByLabelText("Preview"));
-    expect(p.getByText(formatEth(bidPrice(E, 0, 365), 8))).toBeInTheDocument();
+    // Worked out by hand: E / 4 = 810958904109589 wei a day, x 365 days.
+    expect(p.getByText(formatEth(295999999999999985n, 8))).toBeInTheDocument();
     // The contract scores every bid with reputation 1, so the score needs no wallet; the rank does.
-    expect(p.getByText(formatScore(auctionScore(E, 0, 365, 1)))).toBeInTheDocument();
+    // 810958904109589 x 1.0001^365 (1.037172411302551929, exact fractions) / 1e18, floored.
+    expect(p.getByText(formatScore(841104202042617n))).toBeInTheDocument();
     expect(p.getByText("Scored with reputation 1, as the auction scores every bid today.")).toBeInTheDocument();
     expect(screen.getByText("Connect your operator wallet (top right) to bid.")).toBeInTheDocument();
     expect(bidButton()).toBeNull();
@@ -148,7 +150,8 @@ describe("BidDesk", () => {
     await renderDesk(operator.address);
     await setBid("12.5", "1000");
     const p = within(screen.getByLabelText("Preview"));
-    expect(p.getByText(formatEth(bidPrice(E, 1250, 1000), 8))).toBeInTheDocument();
+    // E x 8750 / 40000 = 709589041095890 wei a day, x 1000 days.
+    expect(p.getByText(formatEth(709589041095890000n, 8))).toBeInTheDocument();
     expect(p.getByText(/^#\d+ of 8$/)).toBeInTheDocument();
     expect(bidButton()).toBeEnabled();
 
