@@ -7,10 +7,8 @@
  * and prints both with their ratio; then the lock path's figures (./locks). `--only locks` skips
  * the pages and seeds no more than the devnet's few clusters. Figures are printed, never asserted.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import type { ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -24,6 +22,7 @@ import { configuredChain } from "@/lib/chain/chains";
 import { readChainState } from "@/lib/chain/cluster-state";
 import { benchLocks } from "./locks";
 import { startRpcProxy } from "./rpc-proxy";
+import { buildPortal, startPortal } from "./server";
 
 // --one-per-block or --json: the scale benchmark (./scale) runs instead, with its own options.
 const scaleRun = process.argv.includes("--one-per-block") || process.argv.includes("--json");
@@ -43,20 +42,6 @@ const warmRuns = Number(values.runs);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x: number) => `${x.toFixed(1)} ms`;
-
-async function waitForServer(url: string, child: ChildProcess) {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
-    try {
-      await fetch(`${url}/favicon.ico`);
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-  throw new Error("next start did not answer within 120 s");
-}
 
 async function timed(url: string): Promise<number> {
   const start = performance.now();
@@ -79,16 +64,7 @@ async function naiveReads(client: PublicClient, auction: Address, clusterIds: He
 }
 
 async function main() {
-  const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-  if (!values["skip-build"] || !existsSync(".next/BUILD_ID")) {
-    console.log("building the portal (next build)…");
-    const build = spawn(process.execPath, [nextBin, "build"], {
-      stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", AUCTION_ADDRESS: "0x0000000000000000000000000000000000000001", VAULT_ADDRESS: "0x0000000000000000000000000000000000000002" },
-    });
-    const code = await new Promise<number | null>((resolve) => build.on("exit", resolve));
-    if (code !== 0) throw new Error(`next build failed (${code})`);
-  }
+  await buildPortal(!values["skip-build"]);
 
   const anvil = await startAnvil();
   const proxy = await startRpcProxy(anvil.rpcUrl);
@@ -102,26 +78,16 @@ async function main() {
     const extra = run("pages") ? await seedClusters(anvil.rpcUrl, deployment, Math.max(0, Math.round(clusterCount / 4) - 4)) : [];
     console.log(`seeded ${extra.length + 4} clusters in ${ms(performance.now() - seedStart)}`);
 
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, ["--import", "tsx", "server.ts", "--port", String(port)], {
-      stdio: ["ignore", "ignore", "inherit"],
-      env: {
-        ...process.env,
-        NEXT_TELEMETRY_DISABLED: "1",
-        NETWORK: "devnet",
-        RPC_URL: proxy.url,
-        AUCTION_ADDRESS: deployment.auction,
-        VAULT_ADDRESS: deployment.vault,
-        DEPLOYMENT_BLOCK: String(deployment.deploymentBlock),
-        PGLITE_DIR: dbDir,
-        // The bench renders pages and posts locks as fast as it can from one address: it measures
-        // the server's work, not the rate limiter's refusals.
-        RATE_LIMIT_WRITES_PER_MINUTE: "1000000",
-        RATE_LIMIT_READS_PER_MINUTE: "1000000",
-      },
+    const portal = await startPortal(await freePort(), {
+      NETWORK: "devnet",
+      RPC_URL: proxy.url,
+      AUCTION_ADDRESS: deployment.auction,
+      VAULT_ADDRESS: deployment.vault,
+      DEPLOYMENT_BLOCK: String(deployment.deploymentBlock),
+      PGLITE_DIR: dbDir,
     });
-    await waitForServer(base, server);
+    server = portal.child;
+    const base = portal.url;
     proxy.take();
     if (run("pages")) await benchPages(base, proxy, anvil.rpcUrl, deployment);
     if (run("locks")) await benchLocks({ base, rpcUrl: anvil.rpcUrl, deployment, serverPid: server.pid! });

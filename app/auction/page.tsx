@@ -36,10 +36,7 @@ export default async function AuctionPage({ searchParams }: { searchParams: Sear
     // Everything on this page is the auction contract's state: there is nothing stored to show.
     return (
       <div className="space-y-6">
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <h1 className="text-2xl font-semibold">Auction</h1>
-          <RefreshButton />
-        </div>
+        <AuctionHeading />
         <ChainUnavailableNotice asOfBlock={await lastIndexedBlock()}>The auction is read from the chain and is shown once it answers again.</ChainUnavailableNotice>
       </div>
     );
@@ -55,10 +52,7 @@ export default async function AuctionPage({ searchParams }: { searchParams: Sear
 
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-semibold">Auction</h1>
-        <RefreshButton />
-      </div>
+      <AuctionHeading />
       <LiveRefresh url="/api/auction?pageSize=1" stamp={view.stamp} />
       <AuctionParameters parameters={view.parameters} numBids={view.numBids} />
       <BidDesk parameters={view.parameters} ranking={view.ranking} account={view.account} network={network} />
@@ -71,6 +65,15 @@ export default async function AuctionPage({ searchParams }: { searchParams: Sear
         total={view.total}
       />
       <Refusals />
+    </div>
+  );
+}
+
+function AuctionHeading() {
+  return (
+    <div className="flex flex-wrap items-center justify-between gap-3">
+      <h1 className="text-2xl font-semibold">Auction</h1>
+      <RefreshButton />
     </div>
   );
 }

@@ -30,6 +30,11 @@ function viewOf(query: DashboardQuery, connected: Address | null) {
   return { operator, view: query.view ?? (operator ? "mine" : "global") };
 }
 
+/** Which page of which view an answer is, for the page's links and GET /api/clusters. */
+function pageOf(query: DashboardQuery, { operator, view }: ReturnType<typeof viewOf>, total: number) {
+  return { view, operator: operator ?? null, page: query.page, pageSize, total, sort: query.sort };
+}
+
 /** The page of indexed clusters a view lists, from the store. */
 function listedClusters(sql: Sql, scope: IndexScope, query: DashboardQuery, { operator, view }: ReturnType<typeof viewOf>) {
   if (view === "mine" && !operator) return Promise.resolve({ clusters: [], total: 0 });
@@ -76,12 +81,7 @@ export async function getDashboard(query: DashboardQuery, connected: Address | n
   const me = operator ? state.operators.get(operator) : undefined;
 
   return {
-    view,
-    operator: operator ?? null,
-    page: query.page,
-    pageSize,
-    total: listed.total,
-    sort: query.sort,
+    ...pageOf(query, { operator, view }, listed.total),
     rows: shown.map(summarize),
     account:
       operator && me && figures
@@ -111,12 +111,7 @@ export async function getStoredDashboard(query: DashboardQuery, connected: Addre
   const { operator, view } = viewOf(query, connected);
   const listed = await listedClusters(index.db, index, query, { operator, view });
   return {
-    view,
-    operator: operator ?? null,
-    page: query.page,
-    pageSize,
-    total: listed.total,
-    sort: query.sort,
+    ...pageOf(query, { operator, view }, listed.total),
     asOfBlock: await indexedThrough(index.db, index),
     clusters: listed.clusters.map((c) => ({ configHash: c.configHash, name: c.name, createdAt: c.createdAt.toISOString(), operators: c.operators.length })),
   };
