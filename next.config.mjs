@@ -6,8 +6,8 @@ const nextConfig = {
   // `npm run typecheck` checks types once in CI; the build need not do it again.
   typescript: { ignoreBuildErrors: true },
   // pglite ships its WASM and data files next to its code; bundling them breaks their paths.
-  // blst loads its native binding (a platform package's .node file) at run time.
-  serverExternalPackages: ["@electric-sql/pglite", "pg", "@chainsafe/blst"],
+  // blst and secp256k1 load their native bindings (prebuilt .node files) at run time.
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "@chainsafe/blst", "secp256k1"],
   // `charon dkg --publish --publish-address=<portal>/api/v1` replaces the URL's path with "lock"
   // (app/obolapi PublishLock), so its lock arrives at /lock.
   async rewrites() {

@@ -9,7 +9,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import type { Hex } from "viem";
-import { nativeBls } from "@/lib/locks/native-bls";
+import { serverCrypto } from "@/lib/locks/accept";
 import { runTestDkg, type LockJson } from "@/lib/obol/dkg";
 import { definitionSchema, lockSchema } from "@/lib/obol/schema";
 import { verifyLock } from "@/lib/obol/verify";
@@ -163,7 +163,7 @@ export async function benchLocks(opts: { base: string; rpcUrl: string; deploymen
   const verifyCpu: number[] = [];
   for (let i = 0; i < 21; i++) {
     const before = process.cpuUsage();
-    const result = await verifyLock(parsed, { lockOnly: true, bls: nativeBls });
+    const result = await verifyLock(parsed, { lockOnly: true, ...serverCrypto });
     const used = process.cpuUsage(before);
     if (!result.ok) throw new Error("the bench's valid lock does not verify");
     if (i > 0) verifyCpu.push((used.user + used.system) / 1000);

@@ -8,6 +8,7 @@ import { lockSchema, type Definition, type Lock } from "@/lib/obol/schema";
 import { definitionHash } from "@/lib/obol/ssz";
 import { verifyLock, type LockCheckResult } from "@/lib/obol/verify";
 import { nativeBls } from "./native-bls";
+import { nativeRecoverNodeKey } from "./native-secp256k1";
 import { lockOf, saveLock, type LockSource, type StoredLock } from "./storage";
 import { inVerificationSlot } from "./verification-slot";
 
@@ -16,6 +17,9 @@ import { inVerificationSlot } from "./verification-slot";
  * page's upload both end here. A lock is stored only when its embedded definition is exactly the
  * definition this portal serves for the cluster, fully signed, and the lock itself verifies.
  */
+/** The native curve work the server's lock checks use (the browser keeps the pure-JS path). */
+export const serverCrypto = { bls: nativeBls, recoverNodeKey: nativeRecoverNodeKey };
+
 export type AcceptLockDeps = {
   findCluster(configHash: Hex): Promise<IndexedCluster | null>;
   creator(): LocalAccount;
@@ -138,7 +142,7 @@ export async function acceptLock(
     }
     // The definition is the served one, whose hashes and signatures the portal checked as they
     // were registered: only the lock's own checks remain, shape first, BLS last.
-    return verifyLock(lock, { lockOnly: true, bls: nativeBls, pause: nextTurn });
+    return verifyLock(lock, { lockOnly: true, ...serverCrypto, pause: nextTurn });
   });
   const failures = lockFailures(lock, result);
   if (failures.length > 0) {

@@ -60,6 +60,19 @@ interface VerifyOptions {
   bls?: BlsBackend;
   /** Awaited before each node signature check (the server yields to other requests there). */
   pause?: () => Promise<void>;
+  /**
+   * Recovers the compressed key that signed a 32-byte hash (64-byte compact signature and its
+   * recovery id), or null: pure JS by default; the server passes native bindings.
+   */
+  recoverNodeKey?: (hash: Uint8Array, signature: Uint8Array, recovery: number) => Uint8Array | null;
+}
+
+function nobleRecoverNodeKey(hash: Uint8Array, signature: Uint8Array, recovery: number): Uint8Array | null {
+  try {
+    return secp256k1.Signature.fromBytes(signature, "compact").addRecoveryBit(recovery).recoverPublicKey(hash).toBytes(true);
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -87,13 +100,14 @@ function hashCheck(expected: Hex, compute: () => Hex): HashCheck {
 }
 
 /** charon's k1util.Verify65: recover the signer of the raw 32-byte hash and compare keys. */
-function verifyNodeSignature(enrKey: Hex, hash: Hex, signature: string): boolean {
+function verifyNodeSignature(enrKey: Hex, hash: Hex, signature: string, recover = nobleRecoverNodeKey): boolean {
   try {
     const sig = hexToBytes(signature as Hex);
     if (sig.length !== 65) return false;
     const recovery = sig[64] >= 27 ? sig[64] - 27 : sig[64];
-    const signer = secp256k1.Signature.fromBytes(sig.subarray(0, 64), "compact").addRecoveryBit(recovery).recoverPublicKey(hexToBytes(hash));
-    return signer.equals(secp256k1.Point.fromBytes(hexToBytes(enrKey)));
+    if (recovery > 3) return false;
+    const signer = recover(hexToBytes(hash), sig.subarray(0, 64), recovery);
+    return signer !== null && secp256k1.Point.fromBytes(signer).equals(secp256k1.Point.fromBytes(hexToBytes(enrKey)));
   } catch {
     return false;
   }
@@ -204,7 +218,7 @@ async function lockChecks(lock: Lock, enrs: EnrCheck[], options: VerifyOptions, 
     for (const [i, enr] of enrs.entries()) {
       const signature = lock.node_signatures[i];
       await options.pause?.();
-      node_signatures.push(signature === undefined || signature === "" ? null : enr?.ok === true && verifyNodeSignature(enr.publicKey, lock.lock_hash, signature));
+      node_signatures.push(signature === undefined || signature === "" ? null : enr?.ok === true && verifyNodeSignature(enr.publicKey, lock.lock_hash, signature, options.recoverNodeKey));
     }
   }
   // A missing node signature ("") fails the lock-only mode as an invalid one does.
