@@ -63,7 +63,8 @@ async function throughput(url: string, clients: number, seconds: number): Promis
 
 async function main() {
   await buildPortal(!values["skip-build"]);
-  const anvil = await startAnvil({ port: values["anvil-port"] ? Number(values["anvil-port"]) : undefined });
+  // Thousands of blocks: past states stay in memory, a few hundred of them, never on disk.
+  const anvil = await startAnvil({ port: values["anvil-port"] ? Number(values["anvil-port"]) : undefined, pruneHistory: 256 });
   const proxy = await startRpcProxy(anvil.rpcUrl);
   const dbDir = await mkdtemp(join(tmpdir(), "portal-scale-"));
   let server: Awaited<ReturnType<typeof startPortal>> | undefined;

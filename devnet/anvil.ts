@@ -49,14 +49,22 @@ async function answers(rpcUrl: string): Promise<boolean> {
 
 export type Anvil = { rpcUrl: string; port: number; stop(): Promise<void> };
 
-export async function startAnvil(options: { port?: number; chainId?: number } = {}): Promise<Anvil> {
+/**
+ * `pruneHistory`: keep only that many past states, in memory. Without it anvil writes older states
+ * to ~/.foundry/anvil/tmp once they pass its memory budget: a chain of thousands of blocks (the
+ * benchmark's) left tens of gigabytes there.
+ */
+export async function startAnvil(options: { port?: number; chainId?: number; pruneHistory?: number } = {}): Promise<Anvil> {
   const port = options.port ?? (await freePort());
   const rpcUrl = `http://127.0.0.1:${port}`;
   if (await answers(rpcUrl)) throw new Error(`port ${port} is already taken by a running node`);
 
   const child = spawn(
     anvilBinary(),
-    ["--host", "127.0.0.1", "--port", String(port), "--chain-id", String(options.chainId ?? 560048), "--accounts", "20", "--silent"],
+    [
+      ...["--host", "127.0.0.1", "--port", String(port), "--chain-id", String(options.chainId ?? 560048), "--accounts", "20", "--silent"],
+      ...(options.pruneHistory === undefined ? [] : ["--prune-history", String(options.pruneHistory)]),
+    ],
     { stdio: ["ignore", "ignore", "pipe"] },
   );
   let stderr = "";
