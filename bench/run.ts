@@ -16,6 +16,7 @@ import { createPublicClient, http, type Address, type Hex, type PublicClient } f
 import { auctionAbi } from "@/contracts-abi";
 import { seededOperators } from "@/devnet/accounts";
 import { freePort, startAnvil } from "@/devnet/anvil";
+import { devnetPortalEnv } from "@/devnet/portal-env";
 import { deployDevnet, type Deployment } from "@/devnet/deploy";
 import { seedClusters, seedDevnet } from "@/devnet/seed";
 import { configuredChain } from "@/lib/chain/chains";
@@ -78,14 +79,7 @@ async function main() {
     const extra = run("pages") ? await seedClusters(anvil.rpcUrl, deployment, Math.max(0, Math.round(clusterCount / 4) - 4)) : [];
     console.log(`seeded ${extra.length + 4} clusters in ${ms(performance.now() - seedStart)}`);
 
-    const portal = await startPortal(await freePort(), {
-      NETWORK: "devnet",
-      RPC_URL: proxy.url,
-      AUCTION_ADDRESS: deployment.auction,
-      VAULT_ADDRESS: deployment.vault,
-      DEPLOYMENT_BLOCK: String(deployment.deploymentBlock),
-      PGLITE_DIR: dbDir,
-    });
+    const portal = await startPortal(await freePort(), devnetPortalEnv(proxy.url, deployment, dbDir));
     server = portal.child;
     const base = portal.url;
     proxy.take();

@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { seededOperators } from "@/devnet/accounts";
 import { freePort, startAnvil } from "@/devnet/anvil";
+import { devnetPortalEnv } from "@/devnet/portal-env";
 import { deployDevnet } from "@/devnet/deploy";
 import { seedDevnet } from "@/devnet/seed";
 import { startRpcProxy } from "./rpc-proxy";
@@ -81,14 +82,7 @@ async function main() {
     });
     console.log(`seeded ${clusterCount} clusters one per block in ${Math.round(performance.now() - seedStart)} ms`);
 
-    server = await startPortal(values.port ? Number(values.port) : await freePort(), {
-      NETWORK: "devnet",
-      RPC_URL: proxy.url,
-      AUCTION_ADDRESS: deployment.auction,
-      VAULT_ADDRESS: deployment.vault,
-      DEPLOYMENT_BLOCK: String(deployment.deploymentBlock),
-      PGLITE_DIR: dbDir,
-    });
+    server = await startPortal(values.port ? Number(values.port) : await freePort(), devnetPortalEnv(proxy.url, deployment, dbDir));
     const base = server.url;
     proxy.take();
 

@@ -14,6 +14,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 import type { Account } from "viem";
 import { freePort, startAnvil, type Anvil } from "@/devnet/anvil";
 import { deployDevnet, type Deployment } from "@/devnet/deploy";
+import { devnetPortalEnv } from "@/devnet/portal-env";
 import { seedDevnet } from "@/devnet/seed";
 import { testWalletScript } from "./test-wallet";
 
@@ -86,13 +87,8 @@ export async function startStack(): Promise<Stack> {
       stdio: ["ignore", "ignore", "inherit"],
       env: {
         ...env,
-        NETWORK: "devnet",
-        RPC_URL: `${anvil.rpcUrl}/?key=${rpcSecret}`,
+        ...devnetPortalEnv(`${anvil.rpcUrl}/?key=${rpcSecret}`, deployment, dbDir),
         PUBLIC_RPC_URL: anvil.rpcUrl,
-        AUCTION_ADDRESS: deployment.auction,
-        VAULT_ADDRESS: deployment.vault,
-        DEPLOYMENT_BLOCK: String(deployment.deploymentBlock),
-        PGLITE_DIR: dbDir,
       },
     });
     await waitForHttp(`${baseUrl}/api/clusters?view=global`, server);

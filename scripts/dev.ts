@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { startAnvil } from "../devnet/anvil";
 import { deployDevnet } from "../devnet/deploy";
+import { devnetPortalEnv } from "../devnet/portal-env";
 import { seedDevnet } from "../devnet/seed";
 import { seedPhases } from "./seed-phases";
 
@@ -72,12 +73,7 @@ async function main() {
     stdio: "inherit",
     env: {
       ...inherited,
-      NETWORK: "devnet",
-      RPC_URL: anvil.rpcUrl,
-      AUCTION_ADDRESS: deployment.auction,
-      VAULT_ADDRESS: deployment.vault,
-      DEPLOYMENT_BLOCK: String(deployment.deploymentBlock),
-      PGLITE_DIR: pgliteDir,
+      ...devnetPortalEnv(anvil.rpcUrl, deployment, pgliteDir),
       NEXT_TELEMETRY_DISABLED: "1",
       // The phase seeding below sends its writes as fast as the portal answers; one developer is no crowd.
       RATE_LIMIT_WRITES_PER_MINUTE: inherited.RATE_LIMIT_WRITES_PER_MINUTE ?? "600",
