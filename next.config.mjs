@@ -9,9 +9,14 @@ const nextConfig = {
   // blst and secp256k1 load their native bindings (prebuilt .node files) at run time.
   serverExternalPackages: ["@electric-sql/pglite", "pg", "@chainsafe/blst", "secp256k1"],
   // `charon dkg --publish --publish-address=<portal>/api/v1` replaces the URL's path with "lock"
-  // (app/obolapi PublishLock), so its lock arrives at /lock.
+  // (app/obolapi PublishLock), so its lock arrives at /lock; `charon exit` and `charon deposit`
+  // do the same with their paths (docs/obol.md §Exits and deposits).
   async rewrites() {
-    return [{ source: "/lock", destination: "/api/v1/lock" }];
+    return [
+      { source: "/lock", destination: "/api/v1/lock" },
+      { source: "/exp/:path*", destination: "/api/v1/exp/:path*" },
+      { source: "/deposit_data/:path*", destination: "/api/v1/deposit_data/:path*" },
+    ];
   },
 };
 

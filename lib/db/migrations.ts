@@ -114,4 +114,36 @@ export const migrations: { id: number; name: string; sql: string }[] = [
       DELETE FROM index_cursor;
     `,
   },
+  {
+    // 7, not 6: another branch takes 6; migrate() applies any id not yet recorded, so the order
+    // of merging does not matter.
+    id: 7,
+    name: "partial exits and partial deposits",
+    sql: `
+      -- charon's exit and deposit coordination (docs/obol.md §Exits and deposits): each operator's
+      -- verified partial signature, one per lock, validator and share (an operator's newer exit
+      -- replaces its earlier one), and one per amount for deposits. uint64s are numeric: an epoch
+      -- may exceed bigint.
+      CREATE TABLE partial_exits (
+        lock_hash text NOT NULL,
+        validator_pubkey text NOT NULL,
+        share_index integer NOT NULL,
+        epoch numeric(20, 0) NOT NULL,
+        validator_index numeric(20, 0) NOT NULL,
+        signature text NOT NULL,
+        received_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (lock_hash, validator_pubkey, share_index)
+      );
+      CREATE TABLE partial_deposits (
+        lock_hash text NOT NULL,
+        validator_pubkey text NOT NULL,
+        share_index integer NOT NULL,
+        amount numeric(20, 0) NOT NULL,
+        withdrawal_credentials text NOT NULL,
+        signature text NOT NULL,
+        received_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (lock_hash, validator_pubkey, amount, share_index)
+      );
+    `,
+  },
 ];

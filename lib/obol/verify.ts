@@ -99,8 +99,8 @@ function hashCheck(expected: Hex, compute: () => Hex): HashCheck {
   }
 }
 
-/** charon's k1util.Verify65: recover the signer of the raw 32-byte hash and compare keys. */
-function verifyNodeSignature(enrKey: Hex, hash: Hex, signature: string, recover = nobleRecoverNodeKey): boolean {
+/** charon's k1util.Verify65: recover the signer of the raw 32-byte hash and compare keys (lock node signatures, exit requests). */
+export function verifyNodeSignature(enrKey: Hex, hash: Hex, signature: string, recover = nobleRecoverNodeKey): boolean {
   try {
     const sig = hexToBytes(signature as Hex);
     if (sig.length !== 65) return false;

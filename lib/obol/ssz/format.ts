@@ -30,7 +30,7 @@ export const uint64Big = new UintBigintType(8);
 export const bytes20 = new ByteVectorType(20);
 export const bytes32 = new ByteVectorType(32);
 export const bytes48 = new ByteVectorType(48);
-const bytes96 = new ByteVectorType(96);
+export const bytes96 = new ByteVectorType(96);
 export const byteList = (limit: number) => new ByteListType(limit);
 
 /** The deposit contract's DepositMessage and DepositData (also charon's lock encoding of a deposit). */

@@ -1,0 +1,5 @@
+import { exitRoutes } from "@/lib/exits/routes";
+
+export const dynamic = "force-dynamic";
+
+export const GET = exitRoutes.getFullDeposit;
