@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { ExitCluster } from "@/components/cluster/exit-cluster";
+import { ExitBlock } from "@/components/exit/exit-block";
 import { GeneralStats } from "@/components/cluster/general-stats";
 import { OperatorsTable } from "@/components/cluster/operators-table";
 import { StoredCluster } from "@/components/cluster/stored-cluster";
@@ -14,6 +14,7 @@ import { getClusterView, getStoredClusterView } from "@/lib/clusters/cluster-pag
 import { configHashSchema } from "@/lib/http/schemas";
 import { stampOf } from "@/lib/clusters/stamp";
 import { getEnv, publicConfig } from "@/lib/env";
+import { exitSignatures, exitView } from "@/lib/exits/view";
 import { formatDate } from "@/lib/format/text";
 import { requestOrigin } from "@/lib/http/origin";
 import { isChainUnavailable } from "@/lib/http/unavailable";
@@ -47,9 +48,10 @@ export default async function ClusterPage({ params }: { params: Params }) {
   const { cluster } = page;
   const { sync } = cluster;
   const config = publicConfig(getEnv());
+  const origin = await requestOrigin();
   return (
     <div className="space-y-6">
-      <LiveRefresh url={`/api/clusters/${cluster.configHash}`} stamp={stampOf(cluster)} />
+      <LiveRefresh url={`/api/clusters/${cluster.configHash}`} stamp={stampOf({ cluster, exits: await exitSignatures(cluster.configHash) })} />
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold">{cluster.name}</h1>
@@ -60,12 +62,12 @@ export default async function ClusterPage({ params }: { params: Params }) {
       <SyncActionBlock
         sync={sync}
         network={{ chainId: config.chainId, chainName: config.chainName, forkVersion: config.forkVersion }}
-        origin={await requestOrigin()}
+        origin={origin}
       />
       <GeneralStats cluster={cluster} phase={sync.phase.label} />
       <OperatorsTable operators={cluster.operators} status={(address) => <OperatorStatusPill sync={sync} address={address} />} />
       <ValidatorsList cluster={cluster}>{sync.phase.registered === sync.phase.total && <UploadLock />}</ValidatorsList>
-      <ExitCluster />
+      <ExitBlock view={await exitView(cluster.configHash, origin)} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { getClusterView } from "@/lib/clusters/cluster-page";
 import { configHashSchema } from "@/lib/http/schemas";
 import { stampOf } from "@/lib/clusters/stamp";
 import { HttpError, withErrors } from "@/lib/http";
+import { exitSignatures } from "@/lib/exits/view";
 
 export const dynamic = "force-dynamic";
 
@@ -11,5 +12,6 @@ export const GET = withErrors(async (_request: Request, context: { params: Promi
   const { configHash } = z.object({ configHash: configHashSchema }).parse(await context.params);
   const cluster = await getClusterView(configHash);
   if (!cluster) throw new HttpError(404, `No cluster has the config hash ${configHash}.`);
-  return Response.json({ ...cluster, stamp: stampOf(cluster) });
+  // The page stamps the exit signatures too (lib/exits/view), so it refreshes when an operator signs.
+  return Response.json({ ...cluster, stamp: stampOf({ cluster, exits: await exitSignatures(configHash) }) });
 });
