@@ -10,6 +10,7 @@ import { deployDevnet } from "../devnet/deploy";
 import { devnetPortalEnv } from "../devnet/portal-env";
 import { seedDevnet } from "../devnet/seed";
 import { seedPhases } from "./seed-phases";
+import { DEVNET_NODES_DIR } from "../devnet/charon/exit-sign";
 
 const port = Number(process.env.PORT ?? 3000);
 const anvilPort = Number(process.env.ANVIL_PORT ?? 8545);
@@ -88,7 +89,7 @@ async function main() {
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
   try {
-    const phases = await seedPhases({ baseUrl: portalUrl, rpcUrl: anvil.rpcUrl, deployment });
+    const phases = await seedPhases({ baseUrl: portalUrl, rpcUrl: anvil.rpcUrl, deployment, nodesDir: DEVNET_NODES_DIR });
     log(phases.map((c) => `${c.name}: ${c.phase}`).join(", "));
   } catch (error) {
     log(`seeding the phases failed, the portal keeps running: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,6 +1,8 @@
 /**
  * `npm run devnet -- <activate|verify|exit> 0x<configHash>`: what Byzantine's vault admin does
  * on-chain, on the local devnet, so every cluster status can be shown (docs/obol.md, synchronization step 5).
+ * `npm run devnet -- exit-sign 0x<configHash> --operator N`: what that operator's charon node does
+ * for `charon exit sign` (devnet/charon/exit-sign.ts).
  *
  * The running dev portal is asked for the cluster (its clusterId) and the stored lock over HTTP,
  * because its embedded database is held open by the Next process; the devnet admin (dev account 0)
@@ -14,6 +16,7 @@ import { createPublicClient, createWalletClient, getAddress, http, isAddress, is
 import { z } from "zod";
 import { auctionAbi, stakerRewardsAbi, vaultAbi } from "../contracts-abi";
 import { deployer } from "../devnet/accounts";
+import { DEVNET_NODES_DIR, runExitSign } from "../devnet/charon/exit-sign";
 import { deploymentSchema, type Deployment } from "../devnet/deploy";
 import { ClusterStatus } from "../lib/chain/cluster-state";
 import { onChainCheck } from "../lib/locks/validators";
@@ -145,7 +148,9 @@ export async function readDeployment(path = ".devnet/deployment.json"): Promise<
 const usage = `usage: npm run devnet -- <activate|verify|exit> 0x<configHash> [--portal http://localhost:3000] [--rpc http://127.0.0.1:8545] [--deployment .devnet/deployment.json]
   activate  set the cluster's public key from its published lock, status DEPOSITED
   verify    status VERIFIED (the validator is active)
-  exit      status EXITED (the staker rewards spend the validation credits of its node with the fewest)`;
+  exit      status EXITED (the staker rewards spend the validation credits of its node with the fewest)
+       npm run devnet -- exit-sign 0x<configHash> --operator <share index> [--epoch N] [--validator-index N] [--portal …] [--nodes ${DEVNET_NODES_DIR}]
+  exit-sign as that operator's charon node (exit sign): sign the validator's exit and post it to the portal`;
 
 function parseArgs(argv: string[]) {
   const flags = new Map<string, string>();
@@ -155,10 +160,20 @@ function parseArgs(argv: string[]) {
     else positional.push(argv[i]);
   }
   const [command, configHash] = positional;
-  if (!adminCommands.includes(command as AdminCommand)) throw new AdminError(usage);
+  if (command !== "exit-sign" && !adminCommands.includes(command as AdminCommand)) throw new AdminError(usage);
   if (!configHash || !isHex(configHash) || configHash.length !== 66) throw new AdminError(`expected a 0x-prefixed 32-byte config hash\n${usage}`);
+  const uint = (name: string) => {
+    const value = flags.get(name);
+    if (value === undefined) return undefined;
+    if (!/^\d+$/.test(value)) throw new AdminError(`--${name} takes a non-negative integer\n${usage}`);
+    return BigInt(value);
+  };
   return {
-    command: command as AdminCommand,
+    command: command as AdminCommand | "exit-sign",
+    operator: Number(uint("operator") ?? 0),
+    epoch: uint("epoch"),
+    validatorIndex: uint("validator-index"),
+    nodesDir: flags.get("nodes") ?? DEVNET_NODES_DIR,
     configHash: configHash.toLowerCase() as Hex,
     portalUrl: flags.get("portal") ?? process.env.PORTAL_URL ?? `http://localhost:${process.env.PORT ?? 3000}`,
     rpcUrl: flags.get("rpc") ?? process.env.RPC_URL ?? `http://127.0.0.1:${process.env.ANVIL_PORT ?? 8545}`,
@@ -169,7 +184,16 @@ function parseArgs(argv: string[]) {
 async function main(argv: string[]): Promise<number> {
   try {
     const args = parseArgs(argv);
-    const result = await runAdmin({ ...args, deployment: await readDeployment(args.deploymentPath) });
+    if (args.command === "exit-sign") {
+      if (args.operator < 1) throw new AdminError(`exit-sign needs --operator <share index> (1 for the cluster's first operator)\n${usage}`);
+      const signed = await runExitSign({ ...args, operator: args.operator }).catch((error: unknown) => {
+        throw new AdminError(error instanceof Error ? error.message : String(error));
+      });
+      for (const e of signed.exits) console.log(`operator ${args.operator}: exit of ${e.public_key} at epoch ${e.signed_exit_message.message.epoch}, validator index ${e.signed_exit_message.message.validator_index}`);
+      console.log(`POST ${signed.url}: ${signed.status} ${signed.message}`);
+      return 0;
+    }
+    const result = await runAdmin({ ...args, command: args.command, deployment: await readDeployment(args.deploymentPath) });
     if (result.pubkey) console.log(`${result.name}: public key ${result.pubkey} set on-chain`);
     console.log(`${result.name}: status ${statusNames[result.status]} (${result.transactions.length} transaction${result.transactions.length === 1 ? "" : "s"})`);
     return 0;

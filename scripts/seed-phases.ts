@@ -8,6 +8,7 @@ import { concat, getAddress, isAddressEqual, keccak256, numberToHex, stringToHex
 import { z } from "zod";
 import { devAccounts } from "../devnet/accounts";
 import type { Deployment } from "../devnet/deploy";
+import { writeNodeFolders } from "../devnet/nodes/node-folders";
 import { seedClusters } from "../devnet/seed";
 import { ClusterStatus } from "../lib/chain/cluster-state";
 import { operatorEnr, runTestDkg } from "../lib/obol/dkg";
@@ -34,6 +35,8 @@ export type SeedPhasesOptions = {
   /** Create clusters (seedClusters) until every phase has one. Default true. */
   createMissing?: boolean;
   fetchImpl?: typeof fetch;
+  /** Write each operator's charon node folder of every DKG here (devnet/nodes/node-folders.ts); none when omitted. */
+  nodesDir?: string;
 };
 
 export type SeededCluster = { phase: SeededPhase; configHash: Hex; name: string };
@@ -59,7 +62,7 @@ function walletOf(address: Address): LocalAccount {
   return account;
 }
 
-export async function seedPhases({ baseUrl, rpcUrl, deployment, createMissing = true, fetchImpl = fetch }: SeedPhasesOptions): Promise<SeededCluster[]> {
+export async function seedPhases({ baseUrl, rpcUrl, deployment, createMissing = true, fetchImpl = fetch, nodesDir }: SeedPhasesOptions): Promise<SeededCluster[]> {
   const base = baseUrl.replace(/\/+$/, "");
   async function call(method: "GET" | "POST" | "PUT", path: string, body?: unknown, signature?: Hex): Promise<unknown> {
     const response = await fetchImpl(`${base}${path}`, {
@@ -111,8 +114,9 @@ export async function seedPhases({ baseUrl, rpcUrl, deployment, createMissing = 
   async function publishLock(cluster: ClusterView) {
     const definition = definitionSchema.parse(await call("GET", `/api/v1/definition/${cluster.configHash}`));
     const operatorKeys = cluster.operators.map((_, i) => nodeKey(cluster.configHash, i));
-    const { json } = await runTestDkg({ definition, operatorKeys, seed: cluster.configHash });
-    await call("POST", "/api/v1/lock", json);
+    const dkg = await runTestDkg({ definition, operatorKeys, seed: cluster.configHash });
+    if (nodesDir) await writeNodeFolders(nodesDir, dkg, operatorKeys);
+    await call("POST", "/api/v1/lock", dkg.json);
   }
 
   const admin = (command: "activate" | "verify", cluster: ClusterView) =>
