@@ -7,17 +7,26 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { BrowserContext, Page } from "playwright-core";
-import { keccak256, stringToBytes, type Hex } from "viem";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { hexToBytes, keccak256, stringToBytes, type Hex } from "viem";
 import { devAccounts, seededOperators } from "@/devnet/accounts";
 import { devnetWriter } from "@/devnet/seed";
 import { definitionSchema } from "@/lib/obol/schema";
-import { operatorEnr, runTestDkg } from "@/lib/obol/dkg";
+import { operatorEnr, runTestDkg, type TestDkgResult } from "@/lib/obol/dkg";
+import { voluntaryExitSigningRoot } from "@/lib/obol/exit";
+import { verify } from "@/lib/obol/lock/bls-keys";
+import { runExitSign } from "@/devnet/charon/exit-sign";
+import { writeNodeFolders } from "@/devnet/nodes/node-folders";
 import { runAdmin } from "@/scripts/devnet-admin";
 import { auctionScenario } from "./auction.e2e";
 import { connectWallet, screenshot, startStack, walletContext, type Stack } from "./harness";
 
 let stack: Stack;
 let configHash: Hex;
+/** The DKG the operators "ran" (what charon would have left in their node folders). */
+let dkg: TestDkgResult;
 const contexts: BrowserContext[] = [];
 /** The four operators' pages, kept open from registration to activation. */
 const operatorPages: Page[] = [];
@@ -190,7 +199,8 @@ describe("four operators", () => {
     // What charon does after the DKG: fetch the definition, run the ceremony, publish the lock
     // (to <publish-address>'s host at /lock, as charon's client builds the URL).
     const served = definitionSchema.parse(await (await fetch(`${stack.baseUrl}/api/v1/definition/${configHash}`)).json());
-    const { json } = await runTestDkg({ definition: served, operatorKeys: enrKeys, seed: "e2e" });
+    dkg = await runTestDkg({ definition: served, operatorKeys: enrKeys, seed: "e2e" });
+    const { json } = dkg;
     const published = await fetch(`${stack.baseUrl}/lock`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -214,13 +224,44 @@ describe("four operators", () => {
     await screenshot(operatorPages[1], "11-active");
   });
 
+  it("sign the validator's exit as charon does, see the threshold reached, and download a signed exit that verifies", async () => {
+    // Each operator's node folder as charon dkg leaves it; three of them run `charon exit sign`
+    // (the devnet command), which posts to <publish-address>'s host at /exp/partial_exits/….
+    const nodesDir = await mkdtemp(join(tmpdir(), "e2e-nodes-"));
+    try {
+      await writeNodeFolders(nodesDir, dkg, enrKeys);
+      const page = operatorPages[0];
+      await page.getByText("No operator has signed an exit.").waitFor({ timeout: 30_000 });
+      const sign = await page.locator("[aria-label^='Exit of validator'] pre code").innerText();
+      assert.ok(sign.includes(`exit sign --publish-address="${stack.baseUrl}/api/v1"`), sign);
+      for (const operator of [1, 2]) {
+        const signed = await runExitSign({ configHash, operator, portalUrl: `${stack.baseUrl}/api/v1`, nodesDir });
+        assert.equal(signed.status, 201, signed.message);
+      }
+      await page.getByText("2 of 3 needed operators signed an exit.").waitFor({ timeout: 30_000 });
+      await screenshot(page, "12-exit-signing");
+      assert.equal((await runExitSign({ configHash, operator: 4, portalUrl: `${stack.baseUrl}/api/v1`, nodesDir })).status, 201);
+      await page.getByText(/Threshold reached: 3 of 3 needed operators signed the exit at epoch 194048/).waitFor({ timeout: 30_000 });
+      await screenshot(page, "13-exit-ready");
+
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download the signed exit" }).click()]);
+      const pubkey = dkg.lock.distributed_validators[0].distributed_public_key.toLowerCase() as Hex;
+      assert.equal(download.suggestedFilename(), `exit-${pubkey}.json`);
+      const exit = JSON.parse(await readFile(await download.path(), "utf8")) as { message: { epoch: string; validator_index: string }; signature: Hex };
+      const root = voluntaryExitSigningRoot({ epoch: BigInt(exit.message.epoch), validatorIndex: BigInt(exit.message.validator_index) }, dkg.lock.cluster_definition.fork_version as Hex);
+      assert.ok(verify(hexToBytes(pubkey), root, hexToBytes(exit.signature)), "the downloaded exit verifies against the validator key");
+    } finally {
+      await rm(nodesDir, { recursive: true, force: true });
+    }
+  });
+
   it("fit a phone screen", async () => {
     const page = await newPage(operators[0], { viewport: { width: 390, height: 844 }, isMobile: true });
     await page.goto(`/clusters/${configHash}`);
     await page.getByRole("heading", { name: "Byzantine DV5" }).waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 1, `page is ${overflow}px wider than the screen`);
-    await screenshot(page, "12-mobile-cluster");
+    await screenshot(page, "14-mobile-cluster");
   });
 });
 
