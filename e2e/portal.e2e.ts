@@ -238,10 +238,10 @@ describe("four operators", () => {
         const signed = await runExitSign({ configHash, operator, portalUrl: `${stack.baseUrl}/api/v1`, nodesDir });
         assert.equal(signed.status, 201, signed.message);
       }
-      await page.getByText("2 of 3 needed operators signed an exit.").waitFor({ timeout: 30_000 });
+      await page.getByText("2 of 4 operators signed an exit; 3 must sign the same one.").waitFor({ timeout: 30_000 });
       await screenshot(page, "12-exit-signing");
       assert.equal((await runExitSign({ configHash, operator: 4, portalUrl: `${stack.baseUrl}/api/v1`, nodesDir })).status, 201);
-      await page.getByText(/Threshold reached: 3 of 3 needed operators signed the exit at epoch 194048/).waitFor({ timeout: 30_000 });
+      await page.getByText(/Threshold reached: 3 of 4 operators \(3 needed\) signed the exit at epoch 194048/).waitFor({ timeout: 30_000 });
       await screenshot(page, "13-exit-ready");
 
       const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download the signed exit" }).click()]);

@@ -25,6 +25,8 @@ async function main() {
   const started = Date.now();
   await mkdir(stateDir, { recursive: true });
   await rm(pgliteDir, { recursive: true, force: true });
+  // Node folders belong to the last run's clusters, which the fresh chain does not have.
+  await rm(DEVNET_NODES_DIR, { recursive: true, force: true });
 
   const anvil = await startAnvil({ port: anvilPort }).catch((error: Error) => {
     throw new Error(`could not start anvil on 127.0.0.1:${anvilPort} (${error.message}); set ANVIL_PORT to use another port`);

@@ -36,7 +36,7 @@ afterEach(cleanup);
 describe("ExitBlock", () => {
   it("shows who signed and the sign command while short of the threshold", () => {
     render(<ExitBlock view={viewWith([1, 3], false)} />);
-    expect(screen.getByText("2 of 3 needed operators signed an exit.")).toBeInTheDocument();
+    expect(screen.getByText("2 of 4 operators signed an exit; 3 must sign the same one.")).toBeInTheDocument();
     expect(screen.getAllByText("epoch 1000, validator index 7")).toHaveLength(2);
     expect(screen.getAllByText("not yet")).toHaveLength(2);
     expect(screen.getByRole("button", { name: /^Copy sign command: docker run --rm --network host .* exit sign --publish-address="http:\/\/localhost:3000\/api\/v1" .*--exit-epoch=1000$/ })).toBeInTheDocument();
@@ -45,7 +45,7 @@ describe("ExitBlock", () => {
 
   it("offers the signed exit and the broadcast command once the threshold is reached", () => {
     render(<ExitBlock view={viewWith([1, 2, 3], true)} />);
-    expect(screen.getByText(/Threshold reached: 3 of 3 needed operators signed the exit at epoch 1000/)).toBeInTheDocument();
+    expect(screen.getByText(/Threshold reached: 3 of 4 operators \(3 needed\) signed the exit at epoch 1000/)).toBeInTheDocument();
     expect(screen.getByRole("link", { name: "Download the signed exit" })).toHaveAttribute("href", `/api/clusters/0x${"c0".repeat(32)}/exits/${pubkey}`);
     expect(screen.getByRole("button", { name: /^Copy broadcast command: docker run .* exit broadcast / })).toBeInTheDocument();
   });

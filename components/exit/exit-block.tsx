@@ -31,12 +31,12 @@ export function ExitBlock({ view }: { view: ExitView | null }) {
               <p className="text-sm" aria-live="polite">
                 {v.ready ? (
                   <span className="text-green-400">
-                    Threshold reached: {v.ready.signers} of {view.threshold} needed operators signed the exit at epoch {v.ready.epoch} (validator index{" "}
-                    {v.ready.validatorIndex}).
+                    Threshold reached: {v.ready.signers} of {v.operators.length} operators ({view.threshold} needed) signed the exit at epoch {v.ready.epoch}{" "}
+                    (validator index {v.ready.validatorIndex}).
                   </span>
                 ) : (
                   <span className="text-slate-300">
-                    {signed.length === 0 ? "No operator has signed an exit." : `${signed.length} of ${view.threshold} needed operators signed an exit.`}
+                    {signed.length === 0 ? "No operator has signed an exit." : `${signed.length} of ${v.operators.length} operators signed an exit; ${view.threshold} must sign the same one.`}
                   </span>
                 )}
               </p>

@@ -16,7 +16,7 @@ import { deletePartialExit, partialExitOf, partialExitsOf, savePartialExit, type
 /** The curve work: native on the server (lib/locks serverCrypto), pure JS in the browser. */
 export type ExitCrypto = { bls: BlsBackend; recoverNodeKey: RecoverNodeKey };
 
-const describe = (e: VoluntaryExit) => `epoch ${e.epoch}, validator index ${e.validatorIndex}`;
+const exitLabel = (e: VoluntaryExit) => `epoch ${e.epoch}, validator index ${e.validatorIndex}`;
 
 /**
  * POST /exp/partial_exits/{lock_hash}: verifies and stores an operator's partial exits. Throws
@@ -56,7 +56,7 @@ export async function acceptPartialExits(sql: Sql, lockHash: Hex, json: unknown,
     const { dv, exit } = exits[failed];
     throw new HttpError(
       422,
-      `The partial exit signature of validator ${dv.distributed_public_key} does not verify against operator ${shareIndex}'s public share over the voluntary exit (${describe(exit)}) ` +
+      `The partial exit signature of validator ${dv.distributed_public_key} does not verify against operator ${shareIndex}'s public share over the voluntary exit (${exitLabel(exit)}) ` +
         `with ${network.name}'s exit domain (Capella fork version ${network.capellaForkVersion}, genesis validators root ${network.genesisValidatorsRoot}): ` +
         `sign that exit with share ${shareIndex}'s key for this network.`,
     );
@@ -104,7 +104,7 @@ export async function fullExit(sql: Sql, params: { lockHash: Hex; shareIndex: nu
   const partials = await partialExitsOf(sql, params.lockHash, params.validatorPubkey);
   const ready = readyExit(partials, threshold);
   if (!ready) {
-    const signed = partials.map((p) => `operator ${p.shareIndex} (${describe(p)})`);
+    const signed = partials.map((p) => `operator ${p.shareIndex} (${exitLabel(p)})`);
     throw new HttpError(
       404,
       `No exit of validator ${params.validatorPubkey} has been signed by ${threshold} of the ${operators} operators yet` +

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import type { Hex } from "viem";
 import { getDatabase } from "@/lib/db";
 import { HttpError } from "@/lib/http";
@@ -20,6 +21,13 @@ export function currentEpoch(forkVersion: string, now = Date.now()): bigint {
   return BigInt(Math.max(0, Math.floor((now / 1000 - network.genesisTime) / network.secondsPerEpoch)));
 }
 
+/** A cluster's stored lock and partial exits, read once per request (the page's block and its live stamp both need them). */
+const exitState = cache(async (configHash: Hex) => {
+  const sql = await getDatabase();
+  const stored = await lockOf(sql, configHash);
+  return stored ? { stored, partials: await partialExitsOf(sql, stored.lockHash) } : null;
+});
+
 /** `charon exit sign` and `charon exit broadcast` for one validator, against the portal at `origin`. */
 export function exitCommands(origin: string, validatorPubkey: Hex, epoch: bigint) {
   const base = origin.replace(/\/+$/, "");
@@ -33,12 +41,11 @@ export function exitCommands(origin: string, validatorPubkey: Hex, epoch: bigint
  * null before the DKG (no lock, nothing to exit).
  */
 export async function exitView(configHash: Hex, origin: string) {
-  const sql = await getDatabase();
-  const stored = await lockOf(sql, configHash);
-  if (!stored) return null;
+  const state = await exitState(configHash);
+  if (!state) return null;
+  const { stored, partials } = state;
   const lock = lockSchema.parse(stored.body);
   const def = lock.cluster_definition;
-  const partials = await partialExitsOf(sql, stored.lockHash);
   const now = currentEpoch(def.fork_version);
   return {
     lockHash: stored.lockHash,
@@ -66,10 +73,8 @@ export async function exitView(configHash: Hex, origin: string) {
 
 /** What of the exits the cluster page's live stamp covers: each stored partial (its page refreshes when one arrives). */
 export async function exitSignatures(configHash: Hex): Promise<string[]> {
-  const sql = await getDatabase();
-  const stored = await lockOf(sql, configHash);
-  if (!stored) return [];
-  return (await partialExitsOf(sql, stored.lockHash)).map((p) => `${p.validatorPubkey}/${p.shareIndex}/${p.epoch}/${p.validatorIndex}`);
+  const state = await exitState(configHash);
+  return (state?.partials ?? []).map((p) => `${p.validatorPubkey}/${p.shareIndex}/${p.epoch}/${p.validatorIndex}`);
 }
 
 export type ExitView = NonNullable<Awaited<ReturnType<typeof exitView>>>;

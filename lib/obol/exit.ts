@@ -30,7 +30,10 @@ const uint64String = z
   .refine((v) => v <= MAX_UINT64, "exceeds uint64");
 
 /** A share index: 1-based, as charon numbers an operator's key share. */
-export const shareIndexSchema = z.coerce.number().int("expected a share index (1, 2, …)").min(1, "share indices start at 1").max(256);
+export const shareIndexSchema = z
+  .string()
+  .regex(/^[1-9]\d{0,2}$/, "expected a share index (1, 2, …)")
+  .transform(Number);
 
 const signedVoluntaryExitSchema = z.object({
   message: z.object({ epoch: uint64String, validator_index: uint64String }),
