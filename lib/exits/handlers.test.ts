@@ -149,6 +149,12 @@ describe.each(testDatabases())("exit and deposit API on $name", ({ open }) => {
     // Operator 1's signature for another validator's blob.
     expect(await deleteExit(1, exitAuthorization(nodes[0], lockHash, `0x${"b".repeat(96)}`))).toMatchObject({ status: 401 });
     expect(await deleteExit(1)).toMatchObject({ status: 401 });
+    // Garbage in the path is a 400 sentence before anything is looked up.
+    const auth = exitAuthorization(nodes[0], lockHash, pubkey);
+    for (const bad of [{ shareIndex: "0" }, { shareIndex: "1e0" }, { validatorPubkey: "0x12" }, { lockHash: "lock" }]) {
+      const response = await answer(api.getFullExit(withAuth("GET", auth), params({ ...path(1), ...bad })));
+      expect(response).toMatchObject({ status: 400, body: { message: expect.stringMatching(/^The request is invalid: /) } });
+    }
 
     expect(await deleteExit(3, exitAuthorization(nodes[2], lockHash, pubkey))).toMatchObject({ status: 200, body: { message: expect.stringMatching(/Operator 3's partial exit .* was withdrawn/) } });
     expect((await partialExitsOf(db, lockHash, pubkey)).map((p) => p.shareIndex)).toEqual([1, 2]);
@@ -190,6 +196,11 @@ describe.each(testDatabases())("exit and deposit API on $name", ({ open }) => {
       expect(await postDeposit(4, depositBody(4, [GWEI / 2n]))).toMatchObject({ status: 400, body: { message: "A deposit of 0.5 ETH is outside 1 to 32 ETH, what this cluster's validators take." } });
       expect(await postDeposit(9, depositBody(4))).toMatchObject({ status: 400, body: { message: expect.stringMatching(/Share index 9 is no operator/) } });
       expect(await postDeposit(4, { partial_deposit_data: [{ pubkey }] })).toMatchObject({ status: 400 });
+      expect(await answer(api.getFullDeposit(new Request(base), params({ lockHash, validatorPubkey: "0xzz" })))).toMatchObject({ status: 400 });
+      expect(await answer(api.getFullDeposit(new Request(base), params({ lockHash, validatorPubkey: `0x${"c".repeat(96)}` })))).toMatchObject({
+        status: 400,
+        body: { message: expect.stringMatching(/is not in this cluster's lock/) },
+      });
     });
   });
 });
