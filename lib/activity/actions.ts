@@ -15,6 +15,11 @@ export type WaitingAction = { cluster: ListedCluster; step: OperatorSync };
  */
 export async function actionsWaitingOn(sql: Sql, scope: IndexScope, operator: Address): Promise<WaitingAction[]> {
   const { clusters } = await listIndexedClusters(sql, scope, { operator, limit: ownClustersLimit, offset: 0, sort: "newest" });
+  return waitingAmong(sql, clusters, operator);
+}
+
+/** Those of `clusters` whose next step is `operator`'s. */
+export async function waitingAmong(sql: Sql, clusters: readonly ListedCluster[], operator: Address): Promise<WaitingAction[]> {
   const open = clusters.filter((c) => c.stored.status < ClusterStatus.DEPOSITED);
   const locks = await locksOf(sql, open.map((c) => c.configHash));
   const syncs = await readClustersSync(

@@ -1,5 +1,5 @@
 import type { Address, Hex } from "viem";
-import type { IndexScope } from "@/lib/chain/indexed-clusters";
+import { clustersByConfigHash, type IndexScope } from "@/lib/chain/indexed-clusters";
 import type { Sql } from "@/lib/db";
 import { shortHex } from "@/lib/format/text";
 import { actionsWaitingOn } from "./actions";
@@ -24,12 +24,9 @@ function eventEntry(scope: IndexScope, origin: string, event: ActivityEvent, nam
   };
 }
 
-async function clusterNames(sql: Sql, scope: IndexScope, configHashes: readonly string[]): Promise<Map<string, string>> {
-  const rows = await sql.query<{ config_hash: string; ordinal: number | string }>(
-    "SELECT config_hash, ordinal FROM clusters WHERE chain_id = $1 AND auction = $2 AND config_hash = ANY($3)",
-    [scope.chainId, scope.auction, [...new Set(configHashes)]],
-  );
-  return new Map(rows.map((r) => [r.config_hash, `Byzantine DV${r.ordinal}`]));
+/** Cluster names by config hash. */
+export async function clusterNames(sql: Sql, scope: IndexScope, configHashes: readonly string[]): Promise<Map<string, string>> {
+  return new Map((await clustersByConfigHash(sql, scope, configHashes)).map((c) => [c.configHash.toLowerCase(), c.name]));
 }
 
 /** The newest time among entries, or now for an empty feed. */

@@ -151,6 +151,26 @@ export async function refreshSummaries(
   );
 }
 
+/** Clusters whose status can still change (not EXITED), oldest first, from `afterOrdinal` on. */
+export async function unfinishedClusters(sql: Sql, scope: IndexScope, afterOrdinal: number, limit: number): Promise<ListedCluster[]> {
+  const rows = await sql.query(
+    `SELECT ${columns} FROM clusters WHERE chain_id = $1 AND auction = $2 AND chain_status < 4 AND ordinal > $3 ORDER BY ordinal LIMIT $4`,
+    [scope.chainId, scope.auction, afterOrdinal, limit],
+  );
+  return rows.map((row) => rowSchema.parse(row));
+}
+
+/** Indexed clusters with these config hashes (with their stored summaries). */
+export async function clustersByConfigHash(sql: Sql, scope: IndexScope, configHashes: readonly string[]): Promise<ListedCluster[]> {
+  if (configHashes.length === 0) return [];
+  const rows = await sql.query(`SELECT ${columns} FROM clusters WHERE chain_id = $1 AND auction = $2 AND config_hash = ANY($3)`, [
+    scope.chainId,
+    scope.auction,
+    [...new Set(configHashes.map((h) => h.toLowerCase()))],
+  ]);
+  return rows.map((row) => rowSchema.parse(row));
+}
+
 export async function findIndexedCluster(sql: Sql, scope: IndexScope, configHash: Hex): Promise<IndexedCluster | null> {
   const rows = await sql.query(
     `SELECT ${columns} FROM clusters WHERE chain_id = $1 AND auction = $2 AND config_hash = $3`,
