@@ -10,7 +10,9 @@ import { BlockList, isIP, type LookupFunction } from "node:net";
  */
 
 // Special-purpose ranges (IANA registries): private, loopback, link-local, shared, documentation,
-// multicast and reserved; IPv6 unique-local, link-local, and the IPv4 forms embedded in IPv6.
+// multicast and reserved; IPv6 unique-local, link-local, NAT64. IPv4-mapped IPv6 addresses are
+// checked as the IPv4 address they carry (an ::ffff:0:0/96 rule would also match every IPv4 address,
+// which BlockList compares in that mapped form).
 const blocked = new BlockList();
 for (const [net, prefix] of [
   ["0.0.0.0", 8],
@@ -33,7 +35,6 @@ for (const [net, prefix] of [
 for (const [net, prefix] of [
   ["::", 128],
   ["::1", 128],
-  ["::ffff:0:0", 96],
   ["64:ff9b::", 96],
   ["100::", 64],
   ["2001:db8::", 32],
