@@ -83,7 +83,8 @@ function titleOf(kind: ActivityKind, actor: Address | null, block: string | null
     case "definition-complete":
       return "Every operator registered: the definition is complete and the DKG can run";
     case "lock-published": {
-      const agent = detail.agent ? `, ${detail.agent}` : "";
+      // lib/locks/handlers.ts names a request without a User-Agent "unknown client": nothing to add then.
+      const agent = detail.agent && detail.agent !== "unknown client" ? ` (client "${detail.agent}")` : "";
       return `Lock published ${lockRoutes[detail.via ?? ""] ?? "to the portal"}${agent}`;
     }
     case "status-deposited":

@@ -12,9 +12,12 @@ import { clusterFeed, operatorFeed } from "./feeds";
 
 type Params<P> = { params: Promise<P> };
 
+/** The origin for the feed's links, as the dkg command gets it; a request without Host names its URL's. */
 const origin = (request: Request) => {
   const env = getEnv();
-  return originOf(request.headers, { publicUrl: env.PUBLIC_URL, trusted: env.TRUSTED_PROXY_HEADERS });
+  const headers = new Headers(request.headers);
+  if (!headers.has("host")) headers.set("host", new URL(request.url).host);
+  return originOf(headers, { publicUrl: env.PUBLIC_URL, trusted: env.TRUSTED_PROXY_HEADERS });
 };
 
 async function clusterOr404(params: Promise<{ configHash: string }>) {
