@@ -196,9 +196,10 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     RATE_LIMIT_READS_PER_MINUTE: pick("RATE_LIMIT_READS_PER_MINUTE", 600),
     TRUSTED_PROXY_HEADERS: (optional(source.TRUSTED_PROXY_HEADERS) ?? "").toLowerCase().replace(/\s+/g, ""),
     MULTICALL_GAS_LIMIT: pick("MULTICALL_GAS_LIMIT", 10_000_000),
-    WEBHOOK_ALLOWED_HOSTS: (optional(source.WEBHOOK_ALLOWED_HOSTS) ?? "").toLowerCase().replace(/\s+/g, ""),
+    // The devnet is one machine: a receiver on it is the point of subscribing there.
+    WEBHOOK_ALLOWED_HOSTS: (optional(source.WEBHOOK_ALLOWED_HOSTS) ?? (network === "devnet" ? "127.0.0.1,localhost" : "")).toLowerCase().replace(/\s+/g, ""),
     WATCHER: pick("WATCHER", "inline"),
-    WATCH_INTERVAL_MS: pick("WATCH_INTERVAL_MS", 15_000),
+    WATCH_INTERVAL_MS: pick("WATCH_INTERVAL_MS", network === "devnet" ? 3_000 : 15_000),
   };
 
   const result = schema.safeParse(raw);
