@@ -20,7 +20,8 @@ export async function buildPortal(force: boolean): Promise<void> {
 /**
  * The portal as it is run for real (server.ts: Next behind the portal's request handling) on
  * `port`, with the devnet `env`. A benchmark sends requests as fast as it can from one address:
- * the rate limits are lifted, so the figures are the server's work, not its refusals.
+ * the rate limits are lifted, so the figures are the server's work, not its refusals; the
+ * watcher is off, so the chain requests counted are the pages' own.
  */
 export async function startPortal(port: number, env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ["--import", "tsx", "server.ts", "--port", String(port), "--hostname", "127.0.0.1"], {
@@ -30,6 +31,7 @@ export async function startPortal(port: number, env: Record<string, string>): Pr
       NEXT_TELEMETRY_DISABLED: "1",
       RATE_LIMIT_WRITES_PER_MINUTE: "1000000",
       RATE_LIMIT_READS_PER_MINUTE: "1000000",
+      WATCHER: "off",
       ...env,
     },
   });

@@ -40,6 +40,17 @@ describe("parseEnv", () => {
     expect(env.FORK_VERSION).toBe("0x01017000");
   });
 
+  it("lets only the devnet send webhooks to local receivers by default, and runs the watcher in the server", () => {
+    expect(parseEnv(devnetVars)).toMatchObject({ WEBHOOK_ALLOWED_HOSTS: ["127.0.0.1", "localhost"], WATCHER: "inline" });
+    const holesky = parseEnv({ NETWORK: "holesky", RPC_URL: "https://rpc.example/holesky", CREATOR_PRIVATE_KEY: `0x${"11".repeat(32)}` });
+    expect(holesky).toMatchObject({ WEBHOOK_ALLOWED_HOSTS: [], WATCHER: "inline", WATCH_INTERVAL_MS: 15_000 });
+    expect(parseEnv({ ...devnetVars, WEBHOOK_ALLOWED_HOSTS: " Hooks.Local , 10.0.0.5", WATCHER: "off" })).toMatchObject({
+      WEBHOOK_ALLOWED_HOSTS: ["hooks.local", "10.0.0.5"],
+      WATCHER: "off",
+    });
+    expect(problems({ ...devnetVars, WEBHOOK_ALLOWED_HOSTS: "https://x/" })[0]).toMatch(/^WEBHOOK_ALLOWED_HOSTS=.* is invalid: expected host names/);
+  });
+
   it("names each missing variable and what it should hold", () => {
     expect(problems({ NETWORK: "mainnet" })).toEqual([
       "RPC_URL is missing: expected the http(s) URL of a JSON-RPC node (required for NETWORK=mainnet)",

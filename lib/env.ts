@@ -106,6 +106,15 @@ const schema = z
       .transform((s) => (s === "" ? [] : s.split(","))),
     /** Gas one Multicall3 eth_call may use; reads are split to fit, well under nodes' usual 30M cap. */
     MULTICALL_GAS_LIMIT: z.coerce.bigint({ message: "expected an amount of gas" }).min(500_000n, "expected at least 500000 gas").max(1_000_000_000n),
+    /** Webhook hosts exempt from the https and public-address rules (lower case, comma-separated): local receivers, tests. */
+    WEBHOOK_ALLOWED_HOSTS: z
+      .string()
+      .regex(/^[a-z0-9.:_-]*(,[a-z0-9.:_-]+)*$/, "expected host names or IP addresses separated by commas, such as 127.0.0.1,localhost")
+      .transform((s) => (s === "" ? [] : s.split(","))),
+    /** "inline": the server runs the watcher (chain events, webhook deliveries); "off": `npm run worker` does. */
+    WATCHER: z.enum(["inline", "off"], { message: "expected inline or off" }),
+    /** Time between two rounds of the watcher. */
+    WATCH_INTERVAL_MS: z.coerce.number({ message: "expected a number of milliseconds" }).int().min(100).max(3_600_000),
   })
   .superRefine((e, ctx) => {
     // Operators sign EIP-712 messages whose domain chain id comes from the fork version (charon's
@@ -187,6 +196,10 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     RATE_LIMIT_READS_PER_MINUTE: pick("RATE_LIMIT_READS_PER_MINUTE", 600),
     TRUSTED_PROXY_HEADERS: (optional(source.TRUSTED_PROXY_HEADERS) ?? "").toLowerCase().replace(/\s+/g, ""),
     MULTICALL_GAS_LIMIT: pick("MULTICALL_GAS_LIMIT", 10_000_000),
+    // The devnet is one machine: a receiver on it is the point of subscribing there.
+    WEBHOOK_ALLOWED_HOSTS: (optional(source.WEBHOOK_ALLOWED_HOSTS) ?? (network === "devnet" ? "127.0.0.1,localhost" : "")).toLowerCase().replace(/\s+/g, ""),
+    WATCHER: pick("WATCHER", "inline"),
+    WATCH_INTERVAL_MS: pick("WATCH_INTERVAL_MS", network === "devnet" ? 3_000 : 15_000),
   };
 
   const result = schema.safeParse(raw);

@@ -1,5 +1,6 @@
 // seedPhases end to end: a real anvil (deployed, seeded), the portal's own route handlers behind a
 // stand-in fetch (so the HTTP calls are the ones the dev server would get), the database in memory.
+import { XMLParser, XMLValidator } from "fast-xml-parser";
 import type { Hex } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAnvil, type Anvil } from "@/devnet/anvil";
@@ -7,8 +8,11 @@ import { deployDevnet, type Deployment } from "@/devnet/deploy";
 import { seedDevnet } from "@/devnet/seed";
 import { seedPhases, type SeededCluster } from "./seed-phases";
 import { usePortalEnv } from "@/devnet/testing/portal-env";
+import { pollStatuses } from "@/lib/activity/watcher";
+import { indexTarget } from "@/lib/clusters/index-target";
 
-type Handler = (request: Request, context: { params: Promise<{ configHash: string }> }) => Promise<Response>;
+// Each route names its own parameters; the stand-in passes the pattern's named groups.
+type Handler = (request: Request, context: { params: Promise<never> }) => Promise<Response>;
 type Module = Partial<Record<"GET" | "POST" | "PUT", Handler>>;
 
 let anvil: Anvil;
@@ -28,6 +32,9 @@ beforeAll(async () => {
     [/^\/api\/v1\/definition\/(?<configHash>[^/]+)$/, await import("@/app/api/v1/definition/[configHash]/route")],
     [/^\/api\/v1\/lock$/, await import("@/app/api/v1/lock/route")],
     [/^\/api\/v1\/lock\/configHash\/(?<configHash>[^/]+)$/, await import("@/app/api/v1/lock/configHash/[configHash]/route")],
+    [/^\/api\/clusters\/(?<configHash>[^/]+)\/activity$/, await import("@/app/api/clusters/[configHash]/activity/route")],
+    [/^\/api\/clusters\/(?<configHash>[^/]+)\/feed\.atom$/, await import("@/app/api/clusters/[configHash]/feed.atom/route")],
+    [/^\/api\/operators\/(?<address>[^/]+)\/feed\.atom$/, await import("@/app/api/operators/[address]/feed.atom/route")],
   ];
   portal = (async (input: string | URL | Request, init?: RequestInit) => {
     const request = new Request(input, init);
@@ -35,7 +42,7 @@ beforeAll(async () => {
     for (const [pattern, module] of routes) {
       const match = pattern.exec(path);
       const handler = match && module[request.method as keyof Module];
-      if (handler) return handler(request, { params: Promise.resolve({ configHash: match.groups?.configHash ?? "" }) });
+      if (handler) return handler(request, { params: Promise.resolve({ ...match.groups }) as Promise<never> });
     }
     return Response.json({ message: `no route for ${request.method} ${path}` }, { status: 404 });
   }) as typeof fetch;
@@ -78,5 +85,76 @@ describe("seedPhases", () => {
     const again = await seedPhases({ baseUrl: "http://portal.test", rpcUrl: anvil.rpcUrl, deployment, fetchImpl: portal, createMissing: false });
     // Only the untouched cluster is still fresh: it becomes the next "waiting" one, and nothing is changed.
     expect(again).toEqual([{ phase: "waiting", configHash: seeded[0].configHash, name: "Byzantine DV1" }]);
+  });
+});
+
+type Event = { id: string; kind: string; actor: string | null; at: string; blockNumber: string | null; txHash: string | null; title: string };
+
+const atom = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", isArray: (name) => name === "entry" || name === "link" });
+
+describe("activity of the seeded clusters", () => {
+  it("lists the Active cluster's whole history in order, newest first", async () => {
+    // What the watcher does each round: the vault's writes become status events.
+    await pollStatuses(await indexTarget());
+    const active = seeded.find((s) => s.phase === "active")!;
+    const operators: string[] = (await view(active.configHash)).operators.map((o: { address: string }) => o.address);
+    const reply = await (await portal(`http://portal.test/api/clusters/${active.configHash}/activity`)).json();
+    const newestFirst: Event[] = reply.events;
+    expect(newestFirst.map((e) => Number(e.id))).toEqual(newestFirst.map((e) => Number(e.id)).sort((a, b) => b - a));
+    expect(reply.total).toBe(newestFirst.length);
+    const events = [...newestFirst].reverse();
+
+    const steps = events.filter((e) => e.kind !== "terms-accepted");
+    expect(steps.map((e) => e.kind)).toEqual([
+      "cluster-created",
+      "node-registered",
+      "node-registered",
+      "node-registered",
+      "node-registered",
+      "definition-complete",
+      "lock-published",
+      "status-deposited",
+      "status-verified",
+    ]);
+    expect(steps.filter((e) => e.kind === "node-registered").map((e) => e.actor)).toEqual(operators);
+    expect(steps[0].txHash).toMatch(/^0x[0-9a-f]{64}$/);
+    expect(steps[6].title).toBe("Lock published by charon (dkg --publish)");
+    for (const status of steps.slice(7)) expect(Number(status.blockNumber)).toBeGreaterThan(Number(steps[0].blockNumber));
+    // Each operator accepted the terms once, before it registered its node.
+    for (const operator of operators) {
+      const terms = events.findIndex((e) => e.kind === "terms-accepted" && e.actor === operator);
+      expect(terms).toBeGreaterThanOrEqual(0);
+      expect(events.filter((e) => e.kind === "terms-accepted" && e.actor === operator)).toHaveLength(1);
+      expect(terms).toBeLessThan(events.findIndex((e) => e.kind === "node-registered" && e.actor === operator));
+    }
+
+    // Observing again adds nothing: events have natural keys.
+    await pollStatuses(await indexTarget());
+    expect((await (await portal(`http://portal.test/api/clusters/${active.configHash}/activity`)).json()).total).toBe(reply.total);
+    const bad = await portal(`http://portal.test/api/clusters/${active.configHash}/activity?page=0`);
+    expect(bad.status).toBe(400);
+  });
+
+  it("serves Atom feeds: the cluster's events, and the actions waiting on an operator", async () => {
+    const ready = seeded.find((s) => s.phase === "ready-for-dkg")!;
+    const clusterXml = await (await portal(`http://portal.test/api/clusters/${ready.configHash}/feed.atom`)).text();
+    expect(XMLValidator.validate(clusterXml)).toBe(true);
+    const clusterFeed = atom.parse(clusterXml).feed;
+    expect(clusterFeed.title).toBe(`${ready.name} activity`);
+    expect(clusterFeed.entry.at(-1).title).toBe(`${ready.name}: Cluster created on-chain by the auction`);
+
+    const [operator] = (await view(ready.configHash)).operators.map((o: { address: string }) => o.address);
+    const response = await portal(`http://portal.test/api/operators/${operator.toLowerCase()}/feed.atom`);
+    expect(response.headers.get("content-type")).toBe("application/atom+xml; charset=utf-8");
+    const xml = await response.text();
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const feed = atom.parse(xml).feed;
+    expect(feed.xmlns).toBe("http://www.w3.org/2005/Atom");
+    for (const entry of feed.entry) expect(entry).toMatchObject({ id: expect.any(String), title: expect.any(String), updated: expect.any(String) });
+    const action = feed.entry.find((e: { title: string }) => e.title === `Your action is required on ${ready.name}: Run the DKG`);
+    // A host that is not local is served over https (lib/http/origin.ts).
+    expect(action.link[0].href).toBe(`https://portal.test/clusters/${ready.configHash}`);
+    // Its own registration on that cluster is among its events.
+    expect(feed.entry.some((e: { title: string }) => e.title.startsWith(`${ready.name}: ${operator.slice(0, 6)}`) && e.title.endsWith("registered its node"))).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { WebhookForm } from "@/components/activity/webhook-form";
 import { AccountStats } from "@/components/dashboard/account-stats";
 import { ClusterTable } from "@/components/dashboard/cluster-table";
 import { StoredClusters } from "@/components/dashboard/stored-clusters";
@@ -8,6 +9,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { RefreshButton } from "@/components/ui/refresh-button";
 import { dashboardQuerySchema, getDashboard, getStoredDashboard } from "@/lib/clusters/dashboard";
 import { stampOf } from "@/lib/clusters/stamp";
+import { getEnv, publicConfig } from "@/lib/env";
 import { isChainUnavailable } from "@/lib/http/unavailable";
 import { connectedAccount } from "@/lib/wallet/connected-account";
 
@@ -85,6 +87,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <ClusterTable rows={rows} />
       )}
       <Pagination page={dashboard.page} pageSize={dashboard.pageSize} total={dashboard.total} path="/" query={query} noun="clusters" />
+      {view === "mine" && operator && <WebhookForm operator={operator} network={publicConfig(getEnv())} />}
     </div>
   );
 }

@@ -10,10 +10,10 @@ export class ApiError extends Error {
 }
 
 /** Sends JSON with an optional `Authorization: Bearer` signature; throws ApiError on a refusal. */
-export async function sendJson(method: "POST" | "PUT", url: string, body: unknown, signature: string): Promise<void> {
+export async function sendJson(method: "POST" | "PUT" | "DELETE", url: string, body: unknown, signature?: string): Promise<void> {
   const response = await fetch(url, {
     method,
-    headers: { "content-type": "application/json", authorization: `Bearer ${signature}` },
+    headers: { "content-type": "application/json", ...(signature ? { authorization: `Bearer ${signature}` } : {}) },
     body: JSON.stringify(body),
   });
   if (response.ok) return;

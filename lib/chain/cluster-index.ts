@@ -114,20 +114,21 @@ async function readNewClusters(target: IndexTarget, fromBlock: bigint, toBlock: 
  * Stores new clusters in one statement per table, however many (a first index may add
  * thousands), with each operator's seats in cluster_members for the "mine" pages.
  */
-async function insertClusters(tx: Sql, target: IndexTarget, rows: (NewCluster & { ordinal: number; configHash: string })[]) {
+async function insertClusters(tx: Sql, target: IndexTarget, rows: (NewCluster & { ordinal: number; configHash: string })[], readAt: bigint) {
   const column = <T,>(pick: (row: (typeof rows)[number]) => T) => rows.map(pick);
   // Postgres arrays of arrays must be rectangular: per-row lists travel as JSON text.
   await tx.query(
     `INSERT INTO clusters (chain_id, auction, cluster_id, ordinal, config_hash, block_number, log_index,
-       block_time, tx_hash, vault, split, eigen_pod, average_score, operators, bid_ids, chain_status, vcs)
+       block_time, tx_hash, vault, split, eigen_pod, average_score, operators, bid_ids, chain_status, vcs, status_block)
      SELECT $1, $2, r.cluster_id, r.ordinal, r.config_hash, r.block_number, r.log_index, to_timestamp(r.block_time),
        r.tx_hash, r.vault, r.split, r.eigen_pod, r.average_score,
        ARRAY(SELECT json_array_elements_text(r.operators::json)), ARRAY(SELECT json_array_elements_text(r.bid_ids::json)),
-       r.chain_status, ARRAY(SELECT json_array_elements_text(r.vcs::json)::integer)
+       r.chain_status, ARRAY(SELECT json_array_elements_text(r.vcs::json)::integer), $18::bigint
      FROM unnest($3::text[], $4::integer[], $5::text[], $6::bigint[], $7::integer[], $8::double precision[], $9::text[],
        $10::text[], $11::text[], $12::text[], $13::numeric[], $14::text[], $15::text[], $16::smallint[], $17::text[])
        AS r(cluster_id, ordinal, config_hash, block_number, log_index, block_time, tx_hash, vault, split, eigen_pod,
-            average_score, operators, bid_ids, chain_status, vcs)`,
+            average_score, operators, bid_ids, chain_status, vcs)
+     ORDER BY r.ordinal`,
     [
       target.chainId,
       target.auction,
@@ -146,6 +147,9 @@ async function insertClusters(tx: Sql, target: IndexTarget, rows: (NewCluster & 
       column((r) => JSON.stringify(r.bidIds)),
       column((r) => r.status),
       column((r) => JSON.stringify(r.vcs)),
+      // Statuses were read at the last block of the pass; migration 8's trigger records the
+      // creation (and any status past IN_CREATION) of each cluster as an activity event.
+      readAt.toString(),
     ],
   );
   await tx.query(
@@ -203,7 +207,7 @@ async function syncOnce(target: IndexTarget): Promise<SyncResult> {
     // cursor also means no cluster was added since `last` was read.
     await tx.query("SELECT pg_advisory_xact_lock($1)", [target.chainId]);
     if ((await readCursor(tx, target)) !== fromBlock) return { fromBlock, toBlock: head, added: 0 };
-    if (rows.length > 0) await insertClusters(tx, target, rows);
+    if (rows.length > 0) await insertClusters(tx, target, rows, head);
     await tx.query(
       `INSERT INTO index_cursor (chain_id, auction, next_block) VALUES ($1, $2, $3)
        ON CONFLICT (chain_id, auction) DO UPDATE SET next_block = EXCLUDED.next_block`,

@@ -128,22 +128,47 @@ export async function accountFigures(sql: Sql, scope: IndexScope, operator: Addr
   return { clusters: Number(row.clusters), vcsHeld: Number(row.vcs), waitingOnMe: Number(row.waiting) };
 }
 
-/** Stores what the chain said of clusters just read, where it differs from the stored summary. */
+/**
+ * Stores what the chain said at block `readAt` of clusters just read, where it differs from the
+ * stored summary. A status that moved is recorded as an activity event with that block, in this
+ * same statement (migration 8's trigger on clusters).
+ */
 export async function refreshSummaries(
   sql: Sql,
   scope: IndexScope,
   read: { cluster: ListedCluster; status: number; vcs: readonly number[] }[],
+  readAt: bigint,
 ): Promise<void> {
   const changed = read.filter(
     ({ cluster, status, vcs }) => cluster.stored.status !== status || cluster.stored.vcs.join() !== vcs.join(),
   );
   if (changed.length === 0) return;
   await sql.query(
-    `UPDATE clusters c SET chain_status = u.status, vcs = ARRAY(SELECT json_array_elements_text(u.vcs::json)::integer)
+    `UPDATE clusters c SET chain_status = u.status, vcs = ARRAY(SELECT json_array_elements_text(u.vcs::json)::integer), status_block = $6
      FROM unnest($3::text[], $4::smallint[], $5::text[]) AS u(cluster_id, status, vcs)
      WHERE c.chain_id = $1 AND c.auction = $2 AND c.cluster_id = u.cluster_id`,
-    [scope.chainId, scope.auction, changed.map((r) => r.cluster.clusterId), changed.map((r) => r.status), changed.map((r) => JSON.stringify(r.vcs))],
+    [scope.chainId, scope.auction, changed.map((r) => r.cluster.clusterId), changed.map((r) => r.status), changed.map((r) => JSON.stringify(r.vcs)), readAt.toString()],
   );
+}
+
+/** Clusters whose status can still change (not EXITED), oldest first, from `afterOrdinal` on. */
+export async function unfinishedClusters(sql: Sql, scope: IndexScope, afterOrdinal: number, limit: number): Promise<ListedCluster[]> {
+  const rows = await sql.query(
+    `SELECT ${columns} FROM clusters WHERE chain_id = $1 AND auction = $2 AND chain_status < 4 AND ordinal > $3 ORDER BY ordinal LIMIT $4`,
+    [scope.chainId, scope.auction, afterOrdinal, limit],
+  );
+  return rows.map((row) => rowSchema.parse(row));
+}
+
+/** Indexed clusters with these config hashes (with their stored summaries). */
+export async function clustersByConfigHash(sql: Sql, scope: IndexScope, configHashes: readonly string[]): Promise<ListedCluster[]> {
+  if (configHashes.length === 0) return [];
+  const rows = await sql.query(`SELECT ${columns} FROM clusters WHERE chain_id = $1 AND auction = $2 AND config_hash = ANY($3)`, [
+    scope.chainId,
+    scope.auction,
+    [...new Set(configHashes.map((h) => h.toLowerCase()))],
+  ]);
+  return rows.map((row) => rowSchema.parse(row));
 }
 
 export async function findIndexedCluster(sql: Sql, scope: IndexScope, configHash: Hex): Promise<IndexedCluster | null> {

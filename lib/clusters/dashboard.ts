@@ -1,6 +1,7 @@
 import "server-only";
 import { getAddress, isAddress, type Address, type Hex } from "viem";
 import { z } from "zod";
+import { chainHead } from "@/lib/chain/block-reads";
 import { readChainState } from "@/lib/chain/cluster-state";
 import { accountFigures, clusterSorts, indexedThrough, listIndexedClusters, refreshSummaries, type IndexScope } from "@/lib/chain/indexed-clusters";
 import type { Sql } from "@/lib/db";
@@ -61,12 +62,14 @@ export async function getDashboard(query: DashboardQuery, connected: Address | n
     operator ? accountFigures(index.db, index, operator) : null,
   ]);
   const shown = listed.clusters;
+  const head = await chainHead(index.client);
   const [state, locks] = await Promise.all([
-    readChainState(index.client, index.auction, {
-      clusterIds: shown.map((c) => c.clusterId),
-      bidIds: shown.flatMap((c) => c.bidIds),
-      operators: operator ? [operator] : [],
-    }),
+    readChainState(
+      index.client,
+      index.auction,
+      { clusterIds: shown.map((c) => c.clusterId), bidIds: shown.flatMap((c) => c.bidIds), operators: operator ? [operator] : [] },
+      { blockNumber: head },
+    ),
     locksOf(index.db, shown.map((c) => c.configHash)),
   ]);
   const chainOf = (c: (typeof shown)[number]) => state.clusters.get(c.clusterId)!;
@@ -75,7 +78,7 @@ export async function getDashboard(query: DashboardQuery, connected: Address | n
       index.db,
       shown.map((cluster) => ({ cluster, chainStatus: chainOf(cluster).status, hasLock: locks.has(cluster.configHash.toLowerCase() as Hex) })),
     ),
-    refreshSummaries(index.db, index, shown.map((cluster) => ({ cluster, status: chainOf(cluster).status, vcs: chainOf(cluster).nodes.map((n) => n.currentVCNumber) }))),
+    refreshSummaries(index.db, index, shown.map((cluster) => ({ cluster, status: chainOf(cluster).status, vcs: chainOf(cluster).nodes.map((n) => n.currentVCNumber) })), head),
   ]);
   const summarize = (c: (typeof shown)[number]) => clusterSummary(c, state, syncs.get(c.configHash)!, operator ?? null);
   const me = operator ? state.operators.get(operator) : undefined;

@@ -15,7 +15,11 @@ export function testDatabases(): TestDatabase[] {
   return engines;
 }
 
-async function openPostgresSchema(url: string): Promise<Database> {
+/**
+ * A fresh schema on the PostgreSQL server at `url` that any number of handles open, as several
+ * portal processes share one database; `drop` removes it.
+ */
+export async function sharedPostgresSchema(url: string): Promise<{ open(): Promise<Database>; drop(): Promise<void> }> {
   const schema = `test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -23,15 +27,25 @@ async function openPostgresSchema(url: string): Promise<Database> {
   await admin.end();
   const scoped = new URL(url);
   scoped.searchParams.set("options", `-c search_path=${schema}`);
-  const db = await openDatabase({ url: scoped.toString() });
   return {
-    ...db,
-    async close() {
-      await db.close();
+    open: () => openDatabase({ url: scoped.toString() }),
+    async drop() {
       const cleanup = new pg.Client({ connectionString: url });
       await cleanup.connect();
       await cleanup.query(`DROP SCHEMA ${schema} CASCADE`);
       await cleanup.end();
+    },
+  };
+}
+
+async function openPostgresSchema(url: string): Promise<Database> {
+  const shared = await sharedPostgresSchema(url);
+  const db = await shared.open();
+  return {
+    ...db,
+    async close() {
+      await db.close();
+      await shared.drop();
     },
   };
 }

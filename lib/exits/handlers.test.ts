@@ -1,8 +1,9 @@
-import { bytesToHex, hexToBytes, type Hex } from "viem";
+import { bytesToHex, getAddress, hexToBytes, type Hex } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHARON_DEFAULT_EXIT_EPOCH, exitAuthorization, identitySign, partialDepositRequest, partialExitRequest, type OperatorNode } from "@/devnet/charon/exit-client";
 import type { Database } from "@/lib/db";
 import { testDatabases } from "@/lib/db/testing";
+import { clusterActivity } from "@/lib/activity/events";
 import { runTestDkg, type TestDkgResult } from "@/lib/obol/dkg";
 import { signedTestCluster } from "@/lib/obol/dkg/fixture";
 import { partialExitRequestRoot, voluntaryExitSigningRoot } from "@/lib/obol/exit";
@@ -76,6 +77,12 @@ describe.each(testDatabases())("exit and deposit API on $name", ({ open }) => {
     expect(verify(hexToBytes(pubkey), root, combined)).toBe(true);
     // Any two partials are not enough.
     expect(verify(hexToBytes(pubkey), root, thresholdAggregate(new Map([[1, hexToBytes(body.signatures[0] as Hex)], [2, hexToBytes(body.signatures[1] as Hex)]])))).toBe(false);
+
+    // Each stored partial is an event of the cluster's activity (migration 8's exits trigger), once.
+    const activity = await clusterActivity(db, { configHash: dkg.lock.cluster_definition.config_hash as Hex, operators: [] }, { page: 1 });
+    const exitsSigned = activity.events.filter((e) => e.kind === "exits-signed");
+    expect(exitsSigned.map((e) => e.actor)).toEqual([3, 2, 1].map((i) => getAddress(dkg.lock.cluster_definition.operators[i - 1].address)));
+    expect(exitsSigned[0].title).toMatch(/^0x\w{4}…\w{4} signed the exit of validator 0x[0-9a-f]{4}…[0-9a-f]{4} at epoch 194048$/);
 
     const ready = readyExit(await partialExitsOf(db, lockHash, pubkey), 3)!;
     expect(await combinedExit(dkg.lock, dkg.lock.distributed_validators[0], ready, serverCrypto.bls)).toEqual({

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { ActivityTimeline } from "@/components/activity/activity-timeline";
 import { ExitBlock } from "@/components/exit/exit-block";
 import { GeneralStats } from "@/components/cluster/general-stats";
 import { OperatorsTable } from "@/components/cluster/operators-table";
@@ -10,6 +11,7 @@ import { UploadLock } from "@/components/locks/upload-lock";
 import { SyncActionBlock } from "@/components/sync/action-block";
 import { OperatorStatusPill } from "@/components/sync/status-pill";
 import { RefreshButton } from "@/components/ui/refresh-button";
+import { activityQuerySchema } from "@/lib/activity/events";
 import { getClusterView, getStoredClusterView } from "@/lib/clusters/cluster-page";
 import { configHashSchema } from "@/lib/http/schemas";
 import { stampOf } from "@/lib/clusters/stamp";
@@ -42,7 +44,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: cluster?.name ?? stored?.cluster?.name ?? "Cluster" };
 }
 
-export default async function ClusterPage({ params }: { params: Params }) {
+export default async function ClusterPage({ params, searchParams }: { params: Params; searchParams: Promise<Record<string, string | string[]>> }) {
   const page = await load(params);
   if (page.stored) return <StoredCluster view={page.stored} configHash={page.configHash} />;
   const { cluster } = page;
@@ -68,6 +70,11 @@ export default async function ClusterPage({ params }: { params: Params }) {
       <OperatorsTable operators={cluster.operators} status={(address) => <OperatorStatusPill sync={sync} address={address} />} />
       <ValidatorsList cluster={cluster}>{sync.phase.registered === sync.phase.total && <UploadLock />}</ValidatorsList>
       <ExitBlock view={await exitView(cluster.configHash, origin)} />
+      <ActivityTimeline
+        configHash={cluster.configHash}
+        operators={cluster.operators.map((o) => o.address)}
+        page={activityQuerySchema.safeParse(await searchParams).data?.page ?? 1}
+      />
     </div>
   );
 }
