@@ -2,11 +2,11 @@ import "server-only";
 import { getAddress, isAddress, type Address, type Hex } from "viem";
 import { z } from "zod";
 import { readChainState } from "@/lib/chain/cluster-state";
-import { accountFigures, clusterSorts, indexedThrough, listIndexedClusters, refreshSummaries, type IndexScope } from "@/lib/chain/indexed-clusters";
+import { accountFigures, clusterSorts, listIndexedClusters, refreshSummaries, type IndexScope } from "@/lib/chain/indexed-clusters";
 import type { Sql } from "@/lib/db";
 import { locksOf } from "@/lib/locks/storage";
 import { readClustersSync } from "@/lib/sync/cluster-sync";
-import { indexTarget, requireChain, syncedIndex } from "./index-target";
+import { indexTarget, requireChain, storedIndexState, syncedIndex } from "./index-target";
 import { clusterSummary } from "./summary";
 
 export const pageSize = 25;
@@ -52,7 +52,7 @@ function listedClusters(sql: Sql, scope: IndexScope, query: DashboardQuery, { op
  */
 export async function getDashboard(query: DashboardQuery, connected: Address | null = null) {
   const index = await syncedIndex();
-  requireChain(index, "the clusters' on-chain state");
+  const head = requireChain(index, "the clusters' on-chain state");
   const { operator, view } = viewOf(query, connected);
   // Only the rows on screen are read from the chain; the account's figures over all its
   // clusters come from the stored summaries.
@@ -66,7 +66,7 @@ export async function getDashboard(query: DashboardQuery, connected: Address | n
       clusterIds: shown.map((c) => c.clusterId),
       bidIds: shown.flatMap((c) => c.bidIds),
       operators: operator ? [operator] : [],
-    }),
+    }, { blockNumber: head }),
     locksOf(index.db, shown.map((c) => c.configHash)),
   ]);
   const chainOf = (c: (typeof shown)[number]) => state.clusters.get(c.clusterId)!;
@@ -112,7 +112,7 @@ export async function getStoredDashboard(query: DashboardQuery, connected: Addre
   const listed = await listedClusters(index.db, index, query, { operator, view });
   return {
     ...pageOf(query, { operator, view }, listed.total),
-    asOfBlock: await indexedThrough(index.db, index),
+    ...(await storedIndexState()),
     clusters: listed.clusters.map((c) => ({ configHash: c.configHash, name: c.name, createdAt: c.createdAt.toISOString(), operators: c.operators.length })),
   };
 }
