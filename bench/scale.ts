@@ -4,7 +4,8 @@
  * counting proxy: the first index (time, requests), each page's warm render time (p50, p95) and
  * requests per render, the server's peak memory, and GET /api/clusters against a static file
  * with the same 8 clients. The last line of standard output is one JSON object of the figures.
- * Ports: --port (portal) and --anvil-port; free ones otherwise.
+ * Ports: --port (portal) and --anvil-port; free ones otherwise. --cpu-prof DIR: the server's CPU
+ * profile for the run.
  *
  * Seeding thousands of clusters one per block takes longer than measuring them, so a seeded chain
  * can be kept: with --rpc-url (a node this run does not start or stop) and --chain FILE (the
@@ -36,6 +37,7 @@ const { values } = parseArgs({
     "rpc-url": { type: "string" },
     chain: { type: "string" },
     "seed-only": { type: "boolean", default: false },
+    "cpu-prof": { type: "string" },
     clients: { type: "string", default: "8" },
     seconds: { type: "string", default: "5" },
     "skip-build": { type: "boolean", default: false },
@@ -110,7 +112,9 @@ async function main() {
     console.log(`${clusters} clusters, ${clusters - seeded} of them seeded one per block in ${Math.round(performance.now() - seedStart)} ms`);
     if (values["seed-only"]) return;
 
-    server = await startPortal(values.port ? Number(values.port) : await freePort(), devnetPortalEnv(proxy.url, deployment, dbDir));
+    server = await startPortal(values.port ? Number(values.port) : await freePort(), devnetPortalEnv(proxy.url, deployment, dbDir), {
+      cpuProfileDir: values["cpu-prof"],
+    });
     const base = server.url;
     proxy.take();
 
@@ -160,7 +164,12 @@ async function main() {
     console.log(JSON.stringify({ clusters, firstIndex, pages, rssMb: Math.round(peakMb), api: { clustersRps, staticRps } }));
   } finally {
     clearInterval(sampler);
-    server?.child.kill("SIGTERM");
+    if (server && server.child.exitCode === null) {
+      const exited = new Promise((resolve) => server!.child.once("exit", resolve));
+      server.child.kill("SIGTERM");
+      // A CPU profile (--cpu-prof DIR) is written as the server exits.
+      await exited;
+    }
     await proxy.close();
     await anvil.stop();
     await rm(dbDir, { recursive: true, force: true });
