@@ -199,11 +199,17 @@ export type SyncProgress = { fromBlock: bigint; toBlock: bigint | null; found: n
 
 /** Reads blocks past the cursor and stores the clusters created there, all or nothing. */
 async function syncOnce(target: IndexTarget, progress: SyncProgress): Promise<SyncResult> {
-  const fromBlock = await readCursor(target.db, target);
-  progress.fromBlock = fromBlock;
   const chainTip = await (target.readHead ? target.readHead() : chainHead(target.client));
   const head = chainTip - BigInt(target.confirmations ?? 0);
-  if (head < fromBlock) return { fromBlock, toBlock: head, added: 0, head: chainTip };
+  // At a head this process has already indexed, the store is not asked for its cursor.
+  const known = indexedHere.get(target.db)?.get(syncKey(target));
+  if (known !== undefined && head <= known) return { fromBlock: known + 1n, toBlock: head, added: 0, head: chainTip };
+  const fromBlock = await readCursor(target.db, target);
+  progress.fromBlock = fromBlock;
+  if (head < fromBlock) {
+    remember(target, fromBlock - 1n);
+    return { fromBlock, toBlock: head, added: 0, head: chainTip };
+  }
   progress.toBlock = head;
 
   const found = await readNewClusters(target, fromBlock, head, progress);
@@ -212,19 +218,31 @@ async function syncOnce(target: IndexTarget, progress: SyncProgress): Promise<Sy
     [target.chainId, target.auction],
   );
   const rows = await withConfigHashes(target, found, Number(last) + 1);
-  return target.db.transaction(async (tx) => {
+  const added = await target.db.transaction(async (tx) => {
     // Another process may have indexed these blocks meanwhile: then its rows stand. An unmoved
     // cursor also means no cluster was added since `last` was read.
     await tx.query("SELECT pg_advisory_xact_lock($1)", [target.chainId]);
-    if ((await readCursor(tx, target)) !== fromBlock) return { fromBlock, toBlock: head, added: 0, head: chainTip };
+    if ((await readCursor(tx, target)) !== fromBlock) return null;
     if (rows.length > 0) await insertClusters(tx, target, rows);
     await tx.query(
       `INSERT INTO index_cursor (chain_id, auction, next_block) VALUES ($1, $2, $3)
        ON CONFLICT (chain_id, auction) DO UPDATE SET next_block = EXCLUDED.next_block`,
       [target.chainId, target.auction, (head + 1n).toString()],
     );
-    return { fromBlock, toBlock: head, added: found.length, head: chainTip };
+    return found.length;
   });
+  if (added === null) return { fromBlock, toBlock: head, added: 0, head: chainTip };
+  remember(target, head);
+  return { fromBlock, toBlock: head, added, head: chainTip };
+}
+
+/** The last block each store's index is known to hold, from this process's own syncs. */
+const indexedHere = new WeakMap<Database, Map<string, bigint>>();
+
+function remember(target: IndexTarget, through: bigint) {
+  const known = indexedHere.get(target.db) ?? new Map<string, bigint>();
+  indexedHere.set(target.db, known);
+  known.set(syncKey(target), through);
 }
 
 type RunningSync = { result: Promise<SyncResult>; progress: SyncProgress };
