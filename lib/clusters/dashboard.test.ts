@@ -132,4 +132,29 @@ describe("dashboard at scale", () => {
       expect(take().requests).toBeLessThanOrEqual(3);
     }
   });
+
+  it("answers GET /api/clusters at one head from one body, built again after a write to the store", async () => {
+    const { GET } = await import("@/app/api/clusters/route");
+    const db = await (await import("@/lib/db")).getDatabase();
+    const get = async () => (await GET(new Request("http://portal.test/api/clusters?view=global"))).text();
+    const first = await get();
+    take();
+    const query = db.query;
+    let queries = 0;
+    db.query = (text, params) => {
+      queries++;
+      return query(text, params);
+    };
+    try {
+      expect(await get()).toBe(first);
+      // Neither the store nor the chain beyond the head request.
+      expect(queries).toBe(0);
+      expect(take().requests).toBe(1);
+      await db.query("UPDATE clusters SET block_time = block_time + interval '1 day' WHERE ordinal = (SELECT max(ordinal) FROM clusters)");
+      const after = JSON.parse(await get()) as { rows: { createdAt: string }[] };
+      expect(Date.parse(after.rows[0].createdAt) - Date.parse((JSON.parse(first) as typeof after).rows[0].createdAt)).toBe(86_400_000);
+    } finally {
+      db.query = query;
+    }
+  });
 });

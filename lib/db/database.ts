@@ -1,5 +1,7 @@
+import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { migrate } from "./migrate";
@@ -100,12 +102,19 @@ export async function openDatabase(options: { url?: string; dir?: string }): Pro
   return db;
 }
 
+// PostgreSQL's default is 128MB, all of it resident from the start in PGlite; the portal's store
+// is tens of MB at 10,000 clusters (measured: 337 MB resident at start with the default, 212 MB).
+const pgliteStartParams = [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"];
+
 /**
- * PGlite in a data directory. Creating one runs initdb, and the process keeps ~450 MB of it for
- * as long as that instance lives (measured: 795 MB resident after creating, 338 MB opening an
- * existing directory): a new directory is created, closed and opened again.
+ * PGlite in a data directory. Creating one runs initdb, and a process keeps ~450 MB of it for as
+ * long as it lives (measured: 795 MB resident after creating a directory, 338 MB after opening an
+ * existing one): a new directory is created by a short-lived child process.
  */
 async function openPgliteDir(dir: string): Promise<PGlite> {
-  if (!existsSync(join(dir, "PG_VERSION"))) await (await PGlite.create(dir)).close();
-  return new PGlite(dir);
+  if (!existsSync(join(dir, "PG_VERSION"))) {
+    const create = `const { PGlite } = await import("@electric-sql/pglite"); await (await PGlite.create(process.argv[1])).close();`;
+    await promisify(execFile)(process.execPath, ["--input-type=module", "-e", create, dir]);
+  }
+  return new PGlite(dir, { startParams: pgliteStartParams });
 }
