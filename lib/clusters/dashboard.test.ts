@@ -29,6 +29,9 @@ beforeAll(async () => {
   proxy = await startRpcProxy(anvil.rpcUrl, { callGasCap: 2_000_000n, onCall: (call) => calls.push(call) });
   usePortalEnv(proxy.url, deployment);
   process.env.MULTICALL_GAS_LIMIT = "1000000";
+  // The first render indexes all the clusters: on a busy machine that outlasts the default 4 s,
+  // and the render would then answer that the index is catching up.
+  process.env.RPC_TIMEOUT_MS = "60000";
   dashboard = await import("./dashboard");
 });
 
