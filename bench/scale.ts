@@ -4,16 +4,25 @@
  * counting proxy: the first index (time, requests), each page's warm render time (p50, p95) and
  * requests per render, the server's peak memory, and GET /api/clusters against a static file
  * with the same 8 clients. The last line of standard output is one JSON object of the figures.
- * Ports: --port (portal) and --anvil-port; free ones otherwise.
+ * Ports: --port (portal) and --anvil-port; free ones otherwise. --cpu-prof DIR: the server's CPU
+ * profile for the run.
+ *
+ * Seeding thousands of clusters one per block takes longer than measuring them, so a seeded chain
+ * can be kept: with --rpc-url (a node this run does not start or stop) and --chain FILE (the
+ * deployment and the clusters seeded so far), a run seeds only what the chain lacks up to
+ * --clusters and records it; --seed-only stops there. The same chain then grows from 1,000 to
+ * 10,000 clusters and is measured at each size with a fresh portal.
  */
-import { mkdtemp, rm } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { z } from "zod";
 import { seededOperators } from "@/devnet/accounts";
 import { freePort, startAnvil } from "@/devnet/anvil";
 import { devnetPortalEnv } from "@/devnet/portal-env";
-import { deployDevnet } from "@/devnet/deploy";
+import { deployDevnet, deploymentSchema } from "@/devnet/deploy";
 import { seedDevnet } from "@/devnet/seed";
 import { startRpcProxy } from "./rpc-proxy";
 import { seedOnePerBlock } from "./seed-one-per-block";
@@ -25,6 +34,10 @@ const { values } = parseArgs({
     runs: { type: "string", default: "20" },
     port: { type: "string" },
     "anvil-port": { type: "string" },
+    "rpc-url": { type: "string" },
+    chain: { type: "string" },
+    "seed-only": { type: "boolean", default: false },
+    "cpu-prof": { type: "string" },
     clients: { type: "string", default: "8" },
     seconds: { type: "string", default: "5" },
     "skip-build": { type: "boolean", default: false },
@@ -62,10 +75,23 @@ async function throughput(url: string, clients: number, seconds: number): Promis
   return Math.round(done / seconds);
 }
 
+const chainSchema = z.object({ deployment: deploymentSchema, clusters: z.number().int().nonnegative() });
+
+/** A kept chain (--chain) or a fresh deployment with the devnet's few clusters. */
+async function deployedChain(rpcUrl: string): Promise<z.infer<typeof chainSchema>> {
+  if (values.chain && existsSync(values.chain)) return chainSchema.parse(JSON.parse(await readFile(values.chain, "utf8")));
+  const deployment = await deployDevnet(rpcUrl);
+  await seedDevnet(rpcUrl, deployment);
+  return { deployment, clusters: 4 };
+}
+
 async function main() {
-  await buildPortal(!values["skip-build"]);
+  if (!values["seed-only"]) await buildPortal(!values["skip-build"]);
+  if (values["rpc-url"] && !values.chain) throw new Error("--rpc-url needs --chain FILE (the deployment on that node)");
   // Thousands of blocks: past states stay in memory, a few hundred of them, never on disk.
-  const anvil = await startAnvil({ port: values["anvil-port"] ? Number(values["anvil-port"]) : undefined, pruneHistory: 256 });
+  const anvil = values["rpc-url"]
+    ? { rpcUrl: values["rpc-url"], stop: async () => {} }
+    : await startAnvil({ port: values["anvil-port"] ? Number(values["anvil-port"]) : undefined, pruneHistory: 256 });
   const proxy = await startRpcProxy(anvil.rpcUrl);
   const dbDir = await mkdtemp(join(tmpdir(), "portal-scale-"));
   let server: Awaited<ReturnType<typeof startPortal>> | undefined;
@@ -74,15 +100,21 @@ async function main() {
     if (server) peakMb = Math.max(peakMb, residentMb(server.child.pid!));
   }, 100);
   try {
-    const deployment = await deployDevnet(anvil.rpcUrl);
     const seedStart = performance.now();
-    await seedDevnet(anvil.rpcUrl, deployment);
-    await seedOnePerBlock(anvil.rpcUrl, deployment, Math.max(0, clusterCount - 4), (done) => {
-      if (done % 1000 < 50) console.log(`seeded ${done + 4} clusters in ${Math.round(performance.now() - seedStart)} ms`);
+    const chain = await deployedChain(anvil.rpcUrl);
+    const { deployment } = chain;
+    const seeded = chain.clusters;
+    await seedOnePerBlock(anvil.rpcUrl, deployment, Math.max(0, clusterCount - seeded), (done) => {
+      if (done % 1000 < 50) console.log(`seeded ${done + seeded} clusters in ${Math.round(performance.now() - seedStart)} ms`);
     });
-    console.log(`seeded ${clusterCount} clusters one per block in ${Math.round(performance.now() - seedStart)} ms`);
+    const clusters = Math.max(clusterCount, seeded);
+    if (values.chain) await writeFile(values.chain, JSON.stringify({ deployment, clusters } satisfies z.infer<typeof chainSchema>));
+    console.log(`${clusters} clusters, ${clusters - seeded} of them seeded one per block in ${Math.round(performance.now() - seedStart)} ms`);
+    if (values["seed-only"]) return;
 
-    server = await startPortal(values.port ? Number(values.port) : await freePort(), devnetPortalEnv(proxy.url, deployment, dbDir));
+    server = await startPortal(values.port ? Number(values.port) : await freePort(), devnetPortalEnv(proxy.url, deployment, dbDir), {
+      cpuProfileDir: values["cpu-prof"],
+    });
     const base = server.url;
     proxy.take();
 
@@ -98,7 +130,8 @@ async function main() {
     const indexRpc = proxy.take();
     console.log(`first index: ${first.status} in ${Math.round(first.ms)} ms, ${indexRpc.requests} requests, ${indexRpc.total} calls ${JSON.stringify(indexRpc.byMethod)}`);
     const firstIndex = { status: first.status, ms: Math.round(first.ms), rpc: indexRpc.requests, rpcCalls: indexRpc.total };
-    const configHash = first.status === 200 ? (JSON.parse(first.body) as { rows: { configHash: string }[] }).rows[0]?.configHash : undefined;
+    const answer = first.status === 200 ? (JSON.parse(first.body) as { total: number; rows: { configHash: string }[] }) : undefined;
+    const configHash = answer?.rows[0]?.configHash;
 
     const operator = seededOperators[0].address;
     const pagePaths = {
@@ -129,10 +162,16 @@ async function main() {
     const staticRps = await throughput(`${base}/robots.txt`, clients, seconds);
     console.log(`GET /api/clusters ${clustersRps}/s, static file ${staticRps}/s (${clients} clients)`);
 
-    console.log(JSON.stringify({ clusters: clusterCount, firstIndex, pages, rssMb: Math.round(peakMb), api: { clustersRps, staticRps } }));
+    // The clusters the portal indexed: a kept chain may hold more than --clusters asked for.
+    console.log(JSON.stringify({ clusters: answer?.total ?? clusters, firstIndex, pages, rssMb: Math.round(peakMb), api: { clustersRps, staticRps } }));
   } finally {
     clearInterval(sampler);
-    server?.child.kill("SIGTERM");
+    if (server && server.child.exitCode === null) {
+      const exited = new Promise((resolve) => server!.child.once("exit", resolve));
+      server.child.kill("SIGTERM");
+      // A CPU profile (--cpu-prof DIR) is written as the server exits.
+      await exited;
+    }
     await proxy.close();
     await anvil.stop();
     await rm(dbDir, { recursive: true, force: true });

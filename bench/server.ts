@@ -22,9 +22,15 @@ export async function buildPortal(force: boolean): Promise<void> {
  * `port`, with the devnet `env`. A benchmark sends requests as fast as it can from one address:
  * the rate limits are lifted, so the figures are the server's work, not its refusals; the
  * watcher is off, so the chain requests counted are the pages' own.
+ * `cpuProfileDir`: the server writes a V8 CPU profile there when it exits (SIGTERM).
  */
-export async function startPortal(port: number, env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts", "--port", String(port), "--hostname", "127.0.0.1"], {
+export async function startPortal(
+  port: number,
+  env: Record<string, string>,
+  options: { cpuProfileDir?: string } = {},
+): Promise<{ url: string; child: ChildProcess }> {
+  const profile = options.cpuProfileDir ? ["--cpu-prof", "--cpu-prof-dir", options.cpuProfileDir] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", "server.ts", "--port", String(port), "--hostname", "127.0.0.1"], {
     stdio: ["ignore", "ignore", "inherit"],
     env: {
       ...process.env,

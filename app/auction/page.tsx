@@ -8,7 +8,7 @@ import { Refusals } from "@/components/auction/refusals";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { RefreshButton } from "@/components/ui/refresh-button";
 import { auctionQuerySchema, getAuctionView } from "@/lib/auction/auction-view";
-import { lastIndexedBlock } from "@/lib/clusters/index-target";
+import { storedIndexState } from "@/lib/clusters/index-target";
 import { getEnv, publicConfig } from "@/lib/env";
 import { isChainUnavailable } from "@/lib/http/unavailable";
 import { connectedAccount } from "@/lib/wallet/connected-account";
@@ -37,7 +37,7 @@ export default async function AuctionPage({ searchParams }: { searchParams: Sear
     return (
       <div className="space-y-6">
         <AuctionHeading />
-        <ChainUnavailableNotice asOfBlock={await lastIndexedBlock()}>The auction is read from the chain and is shown once it answers again.</ChainUnavailableNotice>
+        <ChainUnavailableNotice {...await storedIndexState()}>The auction is read from the chain and is shown once it can be read.</ChainUnavailableNotice>
       </div>
     );
   }

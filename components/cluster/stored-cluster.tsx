@@ -13,7 +13,7 @@ export function StoredCluster({ view, configHash }: { view: StoredClusterView; c
     return (
       <div className="space-y-6">
         <h1 className="text-2xl font-semibold">Cluster {shortHex(configHash, 6)}</h1>
-        <ChainUnavailableNotice asOfBlock={view.asOfBlock}>
+        <ChainUnavailableNotice asOfBlock={view.asOfBlock} catchingUp={view.catchingUp}>
           No cluster with this config hash is indexed yet, so the portal cannot tell yet whether it exists; try again later.
         </ChainUnavailableNotice>
       </div>
@@ -25,8 +25,8 @@ export function StoredCluster({ view, configHash }: { view: StoredClusterView; c
         <h1 className="text-2xl font-semibold">{cluster.name}</h1>
         <p className="text-sm text-slate-400">Created {formatDate(cluster.createdAt)}</p>
       </div>
-      <ChainUnavailableNotice asOfBlock={view.asOfBlock}>
-        The cluster&apos;s status, bids and validators come from the chain and are shown once it answers again; its definition
+      <ChainUnavailableNotice asOfBlock={view.asOfBlock} catchingUp={view.catchingUp}>
+        The cluster&apos;s status, bids and validators come from the chain and are shown once it can be read; its definition
         {cluster.hasLock ? " and lock are" : " is"} served as usual.
       </ChainUnavailableNotice>
       <p className="flex flex-wrap gap-4 text-sm">

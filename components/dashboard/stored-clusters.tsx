@@ -9,8 +9,8 @@ export function StoredClusters({ dashboard, query }: { dashboard: StoredDashboar
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Dashboard</h1>
-      <ChainUnavailableNotice asOfBlock={dashboard.asOfBlock}>
-        Status and account figures come from the chain and are shown once it answers again.
+      <ChainUnavailableNotice asOfBlock={dashboard.asOfBlock} catchingUp={dashboard.catchingUp}>
+        Status and account figures come from the chain and are shown once it can be read.
       </ChainUnavailableNotice>
       {dashboard.clusters.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-700 p-10 text-center text-slate-400">No indexed cluster to show.</div>

@@ -1,11 +1,12 @@
-import { publicClient } from "@/lib/chain/client";
-import { lastIndexedBlock } from "@/lib/clusters/index-target";
+import { renderHead } from "@/lib/chain/client";
+import { storedIndexState } from "@/lib/clusters/index-target";
 import { getEnv } from "@/lib/env";
 import { formatInteger } from "@/lib/format/number";
 
+/** The head the page itself reads at (no request of its own), or null when the node does not answer. */
 async function latestBlock(): Promise<bigint | null> {
   try {
-    return await publicClient().getBlockNumber({ cacheTime: 0 });
+    return (await renderHead()).block;
   } catch {
     return null;
   }
@@ -15,7 +16,7 @@ async function latestBlock(): Promise<bigint | null> {
 export async function Footer() {
   const env = getEnv();
   const block = await latestBlock();
-  const indexed = block === null ? await lastIndexedBlock() : null;
+  const indexed = block === null ? (await storedIndexState()).asOfBlock : null;
   return (
     <footer className="flex flex-wrap items-center gap-x-4 gap-y-1 border-t border-slate-800 px-4 py-3 text-xs text-slate-400 md:px-8">
       <span>

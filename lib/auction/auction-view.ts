@@ -5,7 +5,7 @@ import { readChainState } from "@/lib/chain/cluster-state";
 import { listIndexedClusters, type IndexedCluster, type IndexScope, ownClustersLimit } from "@/lib/chain/indexed-clusters";
 import { stampOf } from "@/lib/clusters/stamp";
 import type { Sql } from "@/lib/db";
-import { publicClient } from "@/lib/chain/client";
+import { publicClient, renderHead } from "@/lib/chain/client";
 import { syncedIndex } from "@/lib/clusters/index-target";
 import { getEnv } from "@/lib/env";
 import { toJson } from "./json";
@@ -41,7 +41,7 @@ function rankingPage(state: AuctionState, query: AuctionQuery) {
 
 /** What GET /api/auction answers (before JSON conversion). */
 export async function getAuctionRanking(query: AuctionQuery) {
-  return rankingPage(await readAuction(publicClient(), getEnv().AUCTION_ADDRESS), query);
+  return rankingPage(await readAuction(publicClient(), getEnv().AUCTION_ADDRESS, { head: await renderHead() }), query);
 }
 
 export type WonBid = {
@@ -88,12 +88,12 @@ export type AuctionAccount = {
 export async function getAuctionView(query: AuctionQuery, connected: Address | null) {
   const account = connected && getAddress(connected);
   if (!account) {
-    const state = await readAuction(publicClient(), getEnv().AUCTION_ADDRESS);
+    const state = await readAuction(publicClient(), getEnv().AUCTION_ADDRESS, { head: await renderHead() });
     return { ...rankingPage(state, query), ranking: entriesOf(state), account: null };
   }
   // Only an operator's won bids need the cluster index.
   const index = await syncedIndex();
-  const state = await readAuction(index.client, index.auction, { account });
+  const state = await readAuction(index.client, index.auction, { account, head: await renderHead() });
   const operator = state.operator!;
   const me: AuctionAccount = {
     address: account,

@@ -32,8 +32,7 @@ export const BID_REPUTATION = 1;
 /** What an operator's on-chain reputation means today, wherever it is shown. */
 export const REPUTATION_NOTE = `Not used yet: every bid scores with reputation ${BID_REPUTATION}.`;
 
-/** AuctionType.JOIN_CLUSTER_4, as the contract's enum encodes it. */
-export const JOIN_CLUSTER_4 = 1;
+export { JOIN_CLUSTER_4 } from "@/lib/chain/auction-type";
 
 export type AuctionParams = {
   /** The contract's `expectedDailyReturnWei()`: a whole validator's expected daily reward. */

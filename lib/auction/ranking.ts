@@ -1,14 +1,14 @@
 import type { Address, ContractFunctionReturnType, Hex, PublicClient } from "viem";
 import { auctionAbi } from "@/contracts-abi";
-import type { BidDetails, NodeOpDetails } from "@/lib/chain/cluster-state";
+import { auctionHead, type AuctionHead } from "@/lib/chain/block-reads";
+import { readChainState, type NodeOpDetails } from "@/lib/chain/cluster-state";
 import { seatWinners, type RankEntry } from "./seats";
 import { JOIN_CLUSTER_4 } from "./math";
-import { boundedMulticall } from "@/lib/chain/bounded-multicall";
 
 /**
  * The auction as the chain holds it now: its parameters and the ranking of pending bids with
- * each bid's details and the seat it would win, all read at one block (three multicalls: counts,
- * ranking, details) so the table never mixes two states of the auction.
+ * each bid's details and the seat it would win, all read at one block so the table never mixes
+ * two states of the auction.
  */
 
 /** The ranking is read whole (seats and the bid preview need all of it), up to this many bids. */
@@ -58,35 +58,40 @@ export type AuctionState = {
 
 const contract = (auction: Address) => ({ address: auction, abi: auctionAbi }) as const;
 
-export async function readAuction(client: PublicClient, auction: Address, options: { account?: Address | null } = {}): Promise<AuctionState> {
+/**
+ * Three requests: the head with the count of pending bids (`head`, else read here), then the
+ * parameters with the ranking at that block, then the bids' details and the account's (shared
+ * with every caller at that block, ../chain/cluster-state).
+ */
+export async function readAuction(
+  client: PublicClient,
+  auction: Address,
+  options: { account?: Address | null; head?: AuctionHead } = {},
+): Promise<AuctionState> {
   const c = contract(auction);
-  // Fresh, not the client's cached block number: a page refreshed right after a bid must show it.
-  const blockNumber = await client.getBlockNumber({ cacheTime: 0 });
-  const [expectedDailyReturnWei, maxDiscountRate, minDuration, numBids, operator] = await client.multicall({
-    allowFailure: false,
-    blockNumber,
-    contracts: [
-      { ...c, functionName: "expectedDailyReturnWei" },
-      { ...c, functionName: "maxDiscountRate" },
-      { ...c, functionName: "minDuration" },
-      { ...c, functionName: "getNumBids", args: [JOIN_CLUSTER_4] },
-      // Padding keeps the tuple's shape when no account is asked for.
-      { ...c, functionName: "getNodeOpDetails", args: [options.account ?? auction] },
-    ],
-  });
-
-  const count = Number(numBids < BigInt(maxRankingRead) ? numBids : BigInt(maxRankingRead));
-  const nodes: readonly BstNode[] =
-    count === 0 ? [] : await client.readContract({ ...c, functionName: "getBidRanking", args: [BigInt(count), JOIN_CLUSTER_4], blockNumber });
-  const details = (
-    nodes.length === 0
-      ? []
-      : await boundedMulticall(
-          client,
-          nodes.map((node) => ({ ...c, functionName: "getBidDetails", args: [node.bidId] }) as const),
-          { blockNumber },
-        )
-  ) as BidDetails[];
+  // Fresh, not a cached block number: a page refreshed right after a bid must show it.
+  const { block: blockNumber, pendingBids } = options.head ?? (await auctionHead(client, auction));
+  const count = Number(pendingBids < BigInt(maxRankingRead) ? pendingBids : BigInt(maxRankingRead));
+  const parameterCalls = [
+    { ...c, functionName: "expectedDailyReturnWei" },
+    { ...c, functionName: "maxDiscountRate" },
+    { ...c, functionName: "minDuration" },
+  ] as const;
+  const [expectedDailyReturnWei, maxDiscountRate, minDuration, nodes] =
+    count === 0
+      ? [...(await client.multicall({ allowFailure: false, blockNumber, contracts: parameterCalls })), [] as readonly BstNode[]]
+      : await client.multicall({
+          allowFailure: false,
+          blockNumber,
+          contracts: [...parameterCalls, { ...c, functionName: "getBidRanking", args: [BigInt(count), JOIN_CLUSTER_4] }],
+        });
+  const { bids, operators } = await readChainState(
+    client,
+    auction,
+    { clusterIds: [], bidIds: nodes.map((node) => node.bidId), operators: options.account ? [options.account] : [] },
+    { blockNumber },
+  );
+  const details = nodes.map((node) => bids.get(node.bidId)!);
 
   // getBidRanking's ids and order are right, but Byzantine's contract returns a wrong score for
   // entries after a group of equal scores: every score shown, and the order, come from the
@@ -114,9 +119,9 @@ export async function readAuction(client: PublicClient, auction: Address, option
     auction,
     blockNumber,
     parameters: { expectedDailyReturnWei, maxDiscountRate, minDuration },
-    numBids: Number(numBids),
+    numBids: Number(pendingBids),
     ranking,
     complete: seating.complete,
-    operator: options.account ? operator : null,
+    operator: options.account ? operators.get(options.account)! : null,
   };
 }

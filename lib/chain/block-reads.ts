@@ -1,4 +1,6 @@
-import type { PublicClient } from "viem";
+import { parseAbi, type Address, type PublicClient } from "viem";
+import { auctionAbi } from "@/contracts-abi";
+import { JOIN_CLUSTER_4 } from "./auction-type";
 
 /**
  * Single-flight chain reads. Concurrent callers share one `eth_blockNumber`; reads made at a
@@ -14,6 +16,41 @@ export function chainHead(client: PublicClient): Promise<bigint> {
   if (!head) {
     head = client.getBlockNumber({ cacheTime: 0 }).finally(() => heads.delete(client));
     heads.set(client, head);
+  }
+  return head;
+}
+
+/** The chain head with the auction's count of pending bids at it. */
+export type AuctionHead = { block: bigint; pendingBids: bigint };
+
+// viem's multicall3Abi leaves this one out.
+const blockNumberAbi = parseAbi(["function getBlockNumber() view returns (uint256)"]);
+
+const auctionHeads = new WeakMap<PublicClient, Map<Address, Promise<AuctionHead>>>();
+
+/**
+ * The chain head and the auction's pending bids at that block, in one eth_call (Multicall3's
+ * getBlockNumber beside getNumBids, at the latest block): a render's first request, shared with
+ * concurrent callers. With the count, the ranking can be read at that block in the next request.
+ */
+export function auctionHead(client: PublicClient, auction: Address): Promise<AuctionHead> {
+  const inFlight = auctionHeads.get(client) ?? new Map<Address, Promise<AuctionHead>>();
+  auctionHeads.set(client, inFlight);
+  let head = inFlight.get(auction);
+  if (!head) {
+    const multicall3 = client.chain?.contracts?.multicall3?.address;
+    if (!multicall3) throw new Error("the client's chain has no Multicall3 address");
+    head = client
+      .multicall({
+        allowFailure: false,
+        contracts: [
+          { address: multicall3, abi: blockNumberAbi, functionName: "getBlockNumber" },
+          { address: auction, abi: auctionAbi, functionName: "getNumBids", args: [JOIN_CLUSTER_4] },
+        ],
+      })
+      .then(([block, pendingBids]) => ({ block, pendingBids }))
+      .finally(() => inFlight.delete(auction));
+    inFlight.set(auction, head);
   }
   return head;
 }

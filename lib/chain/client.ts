@@ -1,6 +1,8 @@
 import "server-only";
+import { cache } from "react";
 import { createPublicClient, http, type PublicClient } from "viem";
 import { getEnv, publicConfig } from "@/lib/env";
+import { auctionHead } from "./block-reads";
 import { blocksPerBatch } from "./block-times";
 import { setMulticallGasLimit } from "./bounded-multicall";
 import { configuredChain } from "./chains";
@@ -34,3 +36,9 @@ export function publicClient(): PublicClient {
   }
   return client;
 }
+
+/**
+ * The chain head of this render (with the auction's pending bids): one request shared by the
+ * index sync, the page's chain reads at that block and the footer's latest block.
+ */
+export const renderHead = cache(() => auctionHead(publicClient(), getEnv().AUCTION_ADDRESS));

@@ -26,9 +26,12 @@ export type IndexTarget = {
   forkVersion: Hex;
   creator: Address;
   onLogsRequest?: (from: bigint, to: bigint) => void;
+  /** The head to index up to (a page's own head read); default: eth_blockNumber, shared by concurrent callers. */
+  readHead?: () => Promise<bigint>;
 };
 
-export type SyncResult = { fromBlock: bigint; toBlock: bigint; added: number };
+/** `head`: the chain head the sync saw, for reads at the same block without asking again. */
+export type SyncResult = { fromBlock: bigint; toBlock: bigint; added: number; head: bigint };
 
 const clusterCreated = getAbiItem({ abi: auctionAbi, name: "ClusterCreated" });
 const winnerJoined = getAbiItem({ abi: auctionAbi, name: "WinnerJoinedCluster" });
@@ -58,7 +61,7 @@ type NewCluster = {
   vcs: number[];
 };
 
-async function readNewClusters(target: IndexTarget, fromBlock: bigint, toBlock: bigint): Promise<NewCluster[]> {
+async function readNewClusters(target: IndexTarget, fromBlock: bigint, toBlock: bigint, progress: SyncProgress): Promise<NewCluster[]> {
   const { client } = target;
   const logs = await getLogsChunked({
     client,
@@ -70,6 +73,7 @@ async function readNewClusters(target: IndexTarget, fromBlock: bigint, toBlock: 
     onRequest: target.onLogsRequest,
   });
   const created = logs.flatMap((log) => (log.eventName === "ClusterCreated" ? [log] : []));
+  progress.found = created.length;
   if (created.length === 0) return [];
 
   const nodeOpOfBid = new Map<Hex, Address>();
@@ -190,44 +194,81 @@ async function withConfigHashes(target: IndexTarget, found: NewCluster[], first:
   return rows;
 }
 
-/** Reads blocks past the cursor and stores the clusters created there, all or nothing. */
-async function syncOnce(target: IndexTarget): Promise<SyncResult> {
-  const fromBlock = await readCursor(target.db, target);
-  const head = (await chainHead(target.client)) - BigInt(target.confirmations ?? 0);
-  if (head < fromBlock) return { fromBlock, toBlock: head, added: 0 };
+/**
+ * How far a running sync has got, for pages to say the index is catching up (a first index of
+ * thousands of clusters outlasts a request) rather than that the node is down: `toBlock` once the
+ * node answered with its head, `found` once the logs are read.
+ */
+export type SyncProgress = { fromBlock: bigint; toBlock: bigint | null; found: number | null };
 
-  const found = await readNewClusters(target, fromBlock, head);
+/** Reads blocks past the cursor and stores the clusters created there, all or nothing. */
+async function syncOnce(target: IndexTarget, progress: SyncProgress): Promise<SyncResult> {
+  const chainTip = await (target.readHead ? target.readHead() : chainHead(target.client));
+  const head = chainTip - BigInt(target.confirmations ?? 0);
+  // At a head this process has already indexed, the store is not asked for its cursor.
+  const known = indexedHere.get(target.db)?.get(syncKey(target));
+  if (known !== undefined && head <= known) return { fromBlock: known + 1n, toBlock: head, added: 0, head: chainTip };
+  const fromBlock = await readCursor(target.db, target);
+  progress.fromBlock = fromBlock;
+  if (head < fromBlock) {
+    remember(target, fromBlock - 1n);
+    return { fromBlock, toBlock: head, added: 0, head: chainTip };
+  }
+  progress.toBlock = head;
+
+  const found = await readNewClusters(target, fromBlock, head, progress);
   const [{ last }] = await target.db.query<{ last: string | number }>(
     "SELECT coalesce(max(ordinal), 0) AS last FROM clusters WHERE chain_id = $1 AND auction = $2",
     [target.chainId, target.auction],
   );
   const rows = await withConfigHashes(target, found, Number(last) + 1);
-  return target.db.transaction(async (tx) => {
+  const added = await target.db.transaction(async (tx) => {
     // Another process may have indexed these blocks meanwhile: then its rows stand. An unmoved
     // cursor also means no cluster was added since `last` was read.
     await tx.query("SELECT pg_advisory_xact_lock($1)", [target.chainId]);
-    if ((await readCursor(tx, target)) !== fromBlock) return { fromBlock, toBlock: head, added: 0 };
+    if ((await readCursor(tx, target)) !== fromBlock) return null;
     if (rows.length > 0) await insertClusters(tx, target, rows, head);
     await tx.query(
       `INSERT INTO index_cursor (chain_id, auction, next_block) VALUES ($1, $2, $3)
        ON CONFLICT (chain_id, auction) DO UPDATE SET next_block = EXCLUDED.next_block`,
       [target.chainId, target.auction, (head + 1n).toString()],
     );
-    return { fromBlock, toBlock: head, added: found.length };
+    return found.length;
   });
+  if (added === null) return { fromBlock, toBlock: head, added: 0, head: chainTip };
+  remember(target, head);
+  return { fromBlock, toBlock: head, added, head: chainTip };
 }
 
-const inFlight = new WeakMap<Database, Map<string, Promise<SyncResult>>>();
+/** The last block each store's index is known to hold, from this process's own syncs. */
+const indexedHere = new WeakMap<Database, Map<string, bigint>>();
+
+function remember(target: IndexTarget, through: bigint) {
+  const known = indexedHere.get(target.db) ?? new Map<string, bigint>();
+  indexedHere.set(target.db, known);
+  known.set(syncKey(target), through);
+}
+
+type RunningSync = { result: Promise<SyncResult>; progress: SyncProgress };
+const inFlight = new WeakMap<Database, Map<string, RunningSync>>();
+const syncKey = (target: Pick<IndexTarget, "chainId" | "auction">) => `${target.chainId}:${target.auction}`;
 
 /** Brings the index up to the chain head; concurrent callers in one process share one sync. */
 export function syncClusterIndex(target: IndexTarget): Promise<SyncResult> {
-  const running = inFlight.get(target.db) ?? new Map<string, Promise<SyncResult>>();
+  const running = inFlight.get(target.db) ?? new Map<string, RunningSync>();
   inFlight.set(target.db, running);
-  const key = `${target.chainId}:${target.auction}`;
+  const key = syncKey(target);
   let sync = running.get(key);
   if (!sync) {
-    sync = syncOnce(target).finally(() => running.delete(key));
+    const progress: SyncProgress = { fromBlock: target.deploymentBlock, toBlock: null, found: null };
+    sync = { result: syncOnce(target, progress).finally(() => running.delete(key)), progress };
     running.set(key, sync);
   }
-  return sync;
+  return sync.result;
+}
+
+/** The progress of the sync running for `target` in this process, or null when none runs. */
+export function syncProgress(target: Pick<IndexTarget, "db" | "chainId" | "auction">): SyncProgress | null {
+  const sync = inFlight.get(target.db)?.get(syncKey(target));
+  return sync ? { ...sync.progress } : null;
 }

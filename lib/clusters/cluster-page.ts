@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import type { Hex } from "viem";
 import { readChainState } from "@/lib/chain/cluster-state";
-import { findIndexedCluster, indexedThrough } from "@/lib/chain/indexed-clusters";
+import { findIndexedCluster } from "@/lib/chain/indexed-clusters";
 import { getEnv } from "@/lib/env";
 import { beaconLookup, type BeaconLookup } from "@/lib/locks/beacon";
 import { lockOf } from "@/lib/locks/storage";
@@ -10,7 +10,7 @@ import { validatorsView } from "@/lib/locks/validators";
 import { readClustersSync } from "@/lib/sync/cluster-sync";
 import { registrationsOf } from "@/lib/sync/storage";
 import { clusterIn } from "./find-cluster";
-import { indexTarget, requireChain, syncedIndex } from "./index-target";
+import { indexTarget, requireChain, storedIndexState, syncedIndex } from "./index-target";
 import { chainStatusLabels } from "./summary";
 
 
@@ -34,13 +34,13 @@ export const getClusterView = cache(async (configHash: Hex) => {
   const index = await syncedIndex();
   const cluster = await clusterIn(index, configHash);
   if (!cluster) return null;
-  requireChain(index, `${cluster.name}'s on-chain state`);
+  const head = requireChain(index, `${cluster.name}'s on-chain state`);
   const [state, stored] = await Promise.all([
     readChainState(index.client, index.auction, {
       clusterIds: [cluster.clusterId],
       bidIds: cluster.bidIds,
       operators: cluster.operators,
-    }),
+    }, { blockNumber: head }),
     lockOf(index.db, cluster.configHash),
   ]);
   const details = state.clusters.get(cluster.clusterId)!;
@@ -98,12 +98,12 @@ export type ClusterView = NonNullable<Awaited<ReturnType<typeof getClusterView>>
 export async function getStoredClusterView(configHash: Hex) {
   const index = await indexTarget();
   const cluster = await findIndexedCluster(index.db, index, configHash);
-  const asOfBlock = await indexedThrough(index.db, index);
-  if (!cluster) return { asOfBlock, cluster: null };
+  const state = await storedIndexState();
+  if (!cluster) return { ...state, cluster: null };
   const [registrations, lock] = await Promise.all([registrationsOf(index.db, [cluster.configHash]), lockOf(index.db, cluster.configHash)]);
   const regs = registrations.get(cluster.configHash.toLowerCase() as Hex) ?? [];
   return {
-    asOfBlock,
+    ...state,
     cluster: {
       configHash: cluster.configHash,
       name: cluster.name,

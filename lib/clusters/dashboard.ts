@@ -1,13 +1,13 @@
 import "server-only";
 import { getAddress, isAddress, type Address, type Hex } from "viem";
 import { z } from "zod";
-import { chainHead } from "@/lib/chain/block-reads";
 import { readChainState } from "@/lib/chain/cluster-state";
-import { accountFigures, clusterSorts, indexedThrough, listIndexedClusters, refreshSummaries, type IndexScope } from "@/lib/chain/indexed-clusters";
+import { accountFigures, clusterSorts, listIndexedClusters, refreshSummaries, type IndexScope } from "@/lib/chain/indexed-clusters";
 import type { Sql } from "@/lib/db";
 import { locksOf } from "@/lib/locks/storage";
 import { readClustersSync } from "@/lib/sync/cluster-sync";
-import { indexTarget, requireChain, syncedIndex } from "./index-target";
+import { indexTarget, requireChain, storedIndexState, syncedIndex, type SyncedIndex } from "./index-target";
+import { stampOf } from "./stamp";
 import { clusterSummary } from "./summary";
 
 export const pageSize = 25;
@@ -51,9 +51,9 @@ function listedClusters(sql: Sql, scope: IndexScope, query: DashboardQuery, { op
  * Everything the dashboard shows, for one view: "mine" (the clusters of `operator`, with the
  * operator's account stats) or "global" (all clusters). Used by the page and GET /api/clusters.
  */
-export async function getDashboard(query: DashboardQuery, connected: Address | null = null) {
-  const index = await syncedIndex();
-  requireChain(index, "the clusters' on-chain state");
+export async function getDashboard(query: DashboardQuery, connected: Address | null = null, synced?: SyncedIndex) {
+  const index = synced ?? (await syncedIndex());
+  const head = requireChain(index, "the clusters' on-chain state");
   const { operator, view } = viewOf(query, connected);
   // Only the rows on screen are read from the chain; the account's figures over all its
   // clusters come from the stored summaries.
@@ -62,14 +62,12 @@ export async function getDashboard(query: DashboardQuery, connected: Address | n
     operator ? accountFigures(index.db, index, operator) : null,
   ]);
   const shown = listed.clusters;
-  const head = await chainHead(index.client);
   const [state, locks] = await Promise.all([
-    readChainState(
-      index.client,
-      index.auction,
-      { clusterIds: shown.map((c) => c.clusterId), bidIds: shown.flatMap((c) => c.bidIds), operators: operator ? [operator] : [] },
-      { blockNumber: head },
-    ),
+    readChainState(index.client, index.auction, {
+      clusterIds: shown.map((c) => c.clusterId),
+      bidIds: shown.flatMap((c) => c.bidIds),
+      operators: operator ? [operator] : [],
+    }, { blockNumber: head }),
     locksOf(index.db, shown.map((c) => c.configHash)),
   ]);
   const chainOf = (c: (typeof shown)[number]) => state.clusters.get(c.clusterId)!;
@@ -105,6 +103,39 @@ export async function getDashboard(query: DashboardQuery, connected: Address | n
 
 export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;
 
+/** Bodies kept for one (head, store) state; distinct queries at one block beyond this are not kept. */
+const maxKeptBodies = 256;
+let kept: { state: string; bodies: Map<string, Promise<string>> } = { state: "", bodies: new Map() };
+
+/**
+ * GET /api/clusters's body (the dashboard with its stamp, as JSON). What a query answers changes
+ * only with the chain head or a write to the store, so the body is built once per query for each
+ * (head, writes) state and served as is to every request until one of them moves; a store other
+ * processes write to (PostgreSQL) is read each time.
+ */
+export async function dashboardJson(query: DashboardQuery): Promise<string> {
+  const index = await syncedIndex();
+  const writes = index.db.writes();
+  const build = async () => {
+    const dashboard = await getDashboard(query, null, index);
+    return JSON.stringify({ ...dashboard, stamp: stampOf(dashboard) });
+  };
+  if (writes === null || index.stale) return build();
+  const state = `${index.head}:${writes}`;
+  if (kept.state !== state) kept = { state, bodies: new Map() };
+  const { bodies } = kept;
+  const key = JSON.stringify(query);
+  let body = bodies.get(key);
+  if (!body) {
+    body = build();
+    if (bodies.size < maxKeptBodies) {
+      bodies.set(key, body);
+      body.catch(() => bodies.delete(key));
+    }
+  }
+  return body;
+}
+
 /**
  * What the dashboard shows from the store alone, for when the chain node does not answer: the
  * indexed clusters of the view and the last indexed block; status and stats need the chain.
@@ -115,7 +146,7 @@ export async function getStoredDashboard(query: DashboardQuery, connected: Addre
   const listed = await listedClusters(index.db, index, query, { operator, view });
   return {
     ...pageOf(query, { operator, view }, listed.total),
-    asOfBlock: await indexedThrough(index.db, index),
+    ...(await storedIndexState()),
     clusters: listed.clusters.map((c) => ({ configHash: c.configHash, name: c.name, createdAt: c.createdAt.toISOString(), operators: c.operators.length })),
   };
 }

@@ -3,7 +3,7 @@ import { cache } from "react";
 import type { Hex } from "viem";
 import { findIndexedCluster, type IndexedCluster } from "@/lib/chain/indexed-clusters";
 import { chainUnavailable } from "@/lib/http/unavailable";
-import { asOf, syncedIndex, type SyncedIndex } from "./index-target";
+import { asOf, staleReason, syncedIndex, type SyncedIndex } from "./index-target";
 
 /**
  * The cluster with this config hash in `index`, or null. A stale index (the node did not answer)
@@ -14,7 +14,7 @@ export async function clusterIn(index: SyncedIndex, configHash: Hex): Promise<In
   const cluster = await findIndexedCluster(index.db, index, configHash);
   if (!cluster && index.stale) {
     throw chainUnavailable(
-      `No cluster with config hash ${configHash} is indexed yet, and the chain node is not answering, so the portal cannot tell yet whether it exists${asOf(index.stale)}.`,
+      `No cluster with config hash ${configHash} is indexed yet. ${staleReason(index.stale)}, so the portal cannot tell yet whether it exists${asOf(index.stale)}.`,
     );
   }
   return cluster;

@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
-import { publicClient } from "@/lib/chain/client";
-import { syncClusterIndex, type IndexTarget } from "@/lib/chain/cluster-index";
+import { publicClient, renderHead } from "@/lib/chain/client";
+import { syncClusterIndex, syncProgress, type IndexTarget, type SyncProgress } from "@/lib/chain/cluster-index";
 import { indexedThrough, type IndexScope } from "@/lib/chain/indexed-clusters";
 import { getDatabase } from "@/lib/db";
 import { getEnv } from "@/lib/env";
@@ -24,13 +24,27 @@ export async function indexTarget(): Promise<IndexTarget & IndexScope> {
   };
 }
 
-/** How far the index had read when the chain node did not let it reach the head for this request. */
-export type StaleIndex = { asOfBlock: bigint | null };
+/**
+ * How far the index had read when it did not reach the head within this request: either the node
+ * did not answer, or it did and the index is still catching up (`catchingUp`: a first index of
+ * thousands of clusters outlasts a request).
+ */
+export type StaleIndex = { asOfBlock: bigint | null; catchingUp: CatchingUp | null };
 
-export type SyncedIndex = Awaited<ReturnType<typeof indexTarget>> & {
-  /** null when the index reached the chain head during this request. */
-  stale: StaleIndex | null;
-};
+/** A running sync that has the node's head: the blocks it reads, and the clusters found there once known. */
+export type CatchingUp = SyncProgress & { toBlock: bigint };
+
+/**
+ * `stale` is null when the index reached the chain head during this request; `head` is that head,
+ * the block this request's chain reads are made at.
+ */
+export type SyncedIndex = Awaited<ReturnType<typeof indexTarget>> & ({ stale: null; head: bigint } | { stale: StaleIndex; head: null });
+
+/** The sync running for the configured index, when the node has answered it: the index is catching up. */
+export function catchingUp(target: Parameters<typeof syncProgress>[0]): CatchingUp | null {
+  const progress = syncProgress(target);
+  return progress?.toBlock != null ? { ...progress, toBlock: progress.toBlock } : null;
+}
 
 /**
  * The index, brought to the chain head if the node lets it within RPC_TIMEOUT_MS: every page and
@@ -40,22 +54,35 @@ export type SyncedIndex = Awaited<ReturnType<typeof indexTarget>> & {
  */
 export const syncedIndex = cache(async (): Promise<SyncedIndex> => {
   const target = await indexTarget();
-  const outcome = await settleWithin(syncClusterIndex(target), getEnv().RPC_TIMEOUT_MS);
-  if (outcome === "done") return { ...target, stale: null };
+  const outcome = await settleWithin(syncClusterIndex({ ...target, readHead: async () => (await renderHead()).block }), getEnv().RPC_TIMEOUT_MS);
+  if ("value" in outcome) return { ...target, stale: null, head: outcome.value.head };
   // A database failure or a bug is not the chain being down: that stays a 500.
-  if (outcome !== "late" && !isChainUnavailable(outcome.error)) throw outcome.error;
-  return { ...target, stale: { asOfBlock: await indexedThrough(target.db, target) } };
+  if (outcome.error !== "late" && !isChainUnavailable(outcome.error)) throw outcome.error;
+  const asOfBlock = await indexedThrough(target.db, target);
+  return { ...target, stale: { asOfBlock, catchingUp: outcome.error === "late" ? catchingUp(target) : null }, head: null };
 });
 
-/** The last block the index has read, without asking the chain (for "data as of block N"). */
-export async function lastIndexedBlock(): Promise<bigint | null> {
+/** How old the stored data is, without asking the chain: the last indexed block, and whether a sync is catching up. */
+export async function storedIndexState(): Promise<StaleIndex> {
   const target = await indexTarget();
-  return indexedThrough(target.db, target);
+  return { asOfBlock: await indexedThrough(target.db, target), catchingUp: catchingUp(target) };
 }
 
-/** Throws the 503 for work that needs the chain now, when this request found the node not answering. */
-export function requireChain(index: SyncedIndex, what: string): void {
-  if (index.stale) throw chainUnavailable(`The chain node is not answering, so ${what} cannot be read now${asOf(index.stale)}.`);
+/**
+ * The head to read the chain at, for work that needs the chain now; the 503 when this request
+ * found the index behind the head.
+ */
+export function requireChain(index: SyncedIndex, what: string): bigint {
+  if (index.stale) throw chainUnavailable(`${staleReason(index.stale)}, so ${what} cannot be read now${asOf(index.stale)}.`);
+  return index.head;
+}
+
+/** Why the index is behind, as the start of a sentence: the node is down, or the index is catching up. */
+export function staleReason(stale: StaleIndex): string {
+  const progress = stale.catchingUp;
+  if (!progress) return "The chain node is not answering";
+  const found = progress.found === null ? "" : `, ${progress.found} cluster${progress.found === 1 ? "" : "s"} found there`;
+  return `The portal is catching up with the chain (indexing blocks ${progress.fromBlock} to ${progress.toBlock}${found})`;
 }
 
 /** " (the portal's data is as of block N)" for a sentence, or nothing before the first indexed block. */
@@ -63,13 +90,13 @@ export function asOf(stale: StaleIndex): string {
   return stale.asOfBlock === null ? "" : ` (the portal's data is as of block ${stale.asOfBlock})`;
 }
 
-async function settleWithin(promise: Promise<unknown>, ms: number): Promise<"done" | "late" | { error: unknown }> {
+async function settleWithin<T>(promise: Promise<T>, ms: number): Promise<{ value: T } | { error: unknown }> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<"late">((resolve) => {
-    timer = setTimeout(() => resolve("late"), ms);
+  const late = new Promise<{ error: "late" }>((resolve) => {
+    timer = setTimeout(() => resolve({ error: "late" }), ms);
   });
   try {
-    return await Promise.race([promise.then(() => "done" as const, (error: unknown) => ({ error })), late]);
+    return await Promise.race([promise.then((value) => ({ value }), (error: unknown) => ({ error })), late]);
   } finally {
     clearTimeout(timer);
   }

@@ -1,3 +1,7 @@
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { migrate } from "./migrate";
@@ -13,26 +17,41 @@ export type Database = Sql & {
   readonly engine: "pglite" | "postgres";
   /** Runs fn in one transaction: everything or nothing is stored. */
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  /**
+   * How many writes through this handle have completed: while it stays the same, so do the
+   * store's contents — for PGlite, which one process owns; null for PostgreSQL, which other
+   * instances write to.
+   */
+  writes(): number | null;
   close(): Promise<void>;
 };
 
+const writeStatement = /\b(insert|update|delete|truncate|create|drop|alter)\b/i;
+
 function fromPglite(db: PGlite): Database {
+  let writes = 0;
+  // Counted once the write is visible: a reader that saw the count before it cannot see it after.
+  const counted = async <T,>(write: boolean, run: () => Promise<T>) => {
+    try {
+      return await run();
+    } finally {
+      if (write) writes++;
+    }
+  };
   return {
     engine: "pglite",
-    async query(text, params) {
-      return (await db.query(text, params)).rows as never;
-    },
-    async exec(text) {
-      await db.exec(text);
-    },
-    transaction(fn) {
-      return db.transaction((tx) =>
-        fn({
-          query: async (text, params) => (await tx.query(text, params)).rows as never,
-          exec: async (text) => void (await tx.exec(text)),
-        }),
-      );
-    },
+    query: (text, params) => counted(writeStatement.test(text), async () => (await db.query(text, params)).rows as never),
+    exec: (text) => counted(true, async () => void (await db.exec(text))),
+    transaction: (fn) =>
+      counted(true, () =>
+        db.transaction((tx) =>
+          fn({
+            query: async (text, params) => (await tx.query(text, params)).rows as never,
+            exec: async (text) => void (await tx.exec(text)),
+          }),
+        ),
+      ),
+    writes: () => writes,
     close: () => db.close(),
   };
 }
@@ -63,6 +82,7 @@ function fromPool(pool: pg.Pool): Database {
         client.release();
       }
     },
+    writes: () => null,
     close: () => pool.end(),
   };
 }
@@ -77,7 +97,24 @@ function fromPool(pool: pg.Pool): Database {
 export async function openDatabase(options: { url?: string; dir?: string }): Promise<Database> {
   const db = options.url
     ? fromPool(new pg.Pool({ connectionString: options.url, max: 10 }))
-    : fromPglite(options.dir && options.dir !== "memory" ? new PGlite(options.dir) : new PGlite());
+    : fromPglite(options.dir && options.dir !== "memory" ? await openPgliteDir(options.dir) : new PGlite());
   await migrate(db);
   return db;
+}
+
+// PostgreSQL's default is 128MB, all of it resident from the start in PGlite; the portal's store
+// is tens of MB at 10,000 clusters (measured: 337 MB resident at start with the default, 212 MB).
+const pgliteStartParams = [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"];
+
+/**
+ * PGlite in a data directory. Creating one runs initdb, and a process keeps ~450 MB of it for as
+ * long as it lives (measured: 795 MB resident after creating a directory, 338 MB after opening an
+ * existing one): a new directory is created by a short-lived child process.
+ */
+async function openPgliteDir(dir: string): Promise<PGlite> {
+  if (!existsSync(join(dir, "PG_VERSION"))) {
+    const create = `const { PGlite } = await import("@electric-sql/pglite"); await (await PGlite.create(process.argv[1])).close();`;
+    await promisify(execFile)(process.execPath, ["--input-type=module", "-e", create, dir]);
+  }
+  return new PGlite(dir, { startParams: pgliteStartParams });
 }
