@@ -11,7 +11,7 @@ import { keccak256, stringToBytes, type Hex } from "viem";
 import { devAccounts, seededOperators } from "@/devnet/accounts";
 import { devnetWriter } from "@/devnet/seed";
 import { definitionSchema } from "@/lib/obol/schema";
-import { operatorEnr, runTestDkg } from "@/lib/obol/dkg";
+import { operatorEnr, runTestDkg } from "@/devnet/dkg";
 import { runAdmin } from "@/scripts/devnet-admin";
 import { auctionScenario } from "./auction.e2e";
 import { connectWallet, screenshot, startStack, walletContext, type Stack } from "./harness";

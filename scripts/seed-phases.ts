@@ -10,7 +10,7 @@ import { devAccounts } from "../devnet/accounts";
 import type { Deployment } from "../devnet/deploy";
 import { seedClusters } from "../devnet/seed";
 import { ClusterStatus } from "../lib/chain/cluster-state";
-import { operatorEnr, runTestDkg } from "../lib/obol/dkg";
+import { operatorEnr, runTestDkg } from "../devnet/dkg";
 import {
   enrTypedData,
   operatorConfigHashTypedData,

@@ -3,7 +3,7 @@
 import type { Hex } from "viem";
 import type { IndexedCluster } from "@/lib/chain/indexed-clusters";
 import type { Sql } from "@/lib/db";
-import { registerOperator, runTestDkg } from "@/lib/obol/dkg";
+import { registerOperator, runTestDkg } from "@/devnet/dkg";
 import { parseEnr } from "@/lib/obol/enr";
 import { buildDefinition } from "@/lib/obol/definition-builder";
 import { testKeyHex } from "@/lib/obol/testdata/enr-builder";
