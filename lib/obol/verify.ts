@@ -10,6 +10,7 @@ import type { BlsBackend } from "@/lib/obol/lock/bls-keys";
 import { lockShapeProblems } from "@/lib/obol/lock/shape";
 import type { ClusterFile, Definition, Lock } from "@/lib/obol/schema";
 import { configHash, definitionHash, lockHash } from "@/lib/obol/ssz";
+import { obolVersion } from "@/lib/obol/versions";
 
 type SignatureCheck = boolean | null;
 
@@ -38,7 +39,7 @@ export interface VerifyResult {
   creator_signature: SignatureCheck;
   operator_config_signatures: SignatureCheck[];
   enr_signatures: SignatureCheck[];
-  /** null for definitions and for lock versions without node signatures (v1.6). */
+  /** null for definitions and for lock versions without node signatures (v1.6, see lib/obol/versions). */
   node_signatures: SignatureCheck[] | null;
   signature_aggregate: SignatureCheck;
   enrs: EnrCheck[];
@@ -172,8 +173,6 @@ async function definitionChecks(def: Definition, { client }: VerifyOptions) {
   };
 }
 
-const hasNodeSignatures = (version: string) => version !== "v1.6.0";
-
 function finish(r: Omit<VerifyResult, "ok">): VerifyResult {
   const checks: SignatureCheck[] = [
     r.creator_signature,
@@ -213,7 +212,7 @@ async function lockChecks(lock: Lock, enrs: EnrCheck[], options: VerifyOptions, 
 
   // Each node signs the lock hash as written in the file (charon verifies l.LockHash).
   let node_signatures: SignatureCheck[] | null = null;
-  if (hasNodeSignatures(def.version)) {
+  if (obolVersion(def.version).lock.nodeSignatures) {
     node_signatures = [];
     for (const [i, enr] of enrs.entries()) {
       const signature = lock.node_signatures[i];
