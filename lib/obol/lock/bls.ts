@@ -100,12 +100,11 @@ type SharesOutcome = DvBlsResult["details"]["public_shares"] & { valid: boolean 
  * then each extra share with the first t-1 does too — together this puts every share on one
  * degree t-1 polynomial, i.e. every t-subset reconstructs the key.
  */
-function checkPublicShares(bls: BlsBackend, dvKey: Uint8Array, shares: string[], threshold: number, operators: number): SharesOutcome {
+function checkPublicShares(bls: BlsBackend, dvKey: Uint8Array, shares: string[], threshold: number): SharesOutcome {
   const base = { count: shares.length, threshold };
   const fail = (reason: string, failing_share: number | null = null): SharesOutcome => ({ ...base, failing_share, reason, valid: false });
   const key = publicKeyPoint(bls, dvKey);
   if ("reason" in key) return fail(`distributed public key: ${key.reason}`);
-  if (shares.length !== operators) return fail(`expected ${operators} public shares (one per operator), got ${shares.length}`);
   if (threshold < 1 || threshold > shares.length) return fail(`invalid threshold ${threshold} for ${shares.length} shares`);
 
   const points: G1Point[] = [];
@@ -245,11 +244,13 @@ async function verifyAggregate(bls: BlsBackend, shares: string[], signatureHex: 
 }
 
 /**
- * Verifies the BLS material of a cluster lock (each version lib/obol/versions lists). `lockHash` is the message
- * of signature_aggregate; the caller supplies it (normally the recomputed SSZ lock hash). `bls`
- * does the curve work: pure JS by default, native on the server (lib/locks/native-bls).
+ * Verifies the BLS material of a cluster lock (each version lib/obol/versions lists) whose shape
+ * lib/obol/lock/shape accepted: the counts of validators and shares are checked there only.
+ * `lockHash` is the message of signature_aggregate; the caller supplies it (normally the
+ * recomputed SSZ lock hash). `bls` does the curve work: pure JS by default, native on the server
+ * (lib/locks/native-bls).
  *
- * - public_shares: one valid share per operator, no duplicates, all on the DV key's polynomial.
+ * - public_shares: valid shares, no duplicates, all on the DV key's polynomial.
  * - deposit_data: `deposit_data`, or `partial_deposit_data` where the version's layout has them; null when absent/empty.
  *   charon itself does not re-verify these when loading a lock; we do, as obol-sdk does.
  * - builder_registration: where the layout has one, a missing one is false (as in charon); else null.
@@ -275,7 +276,7 @@ export async function verifyLockBls(lock: Lock, lockHash: Uint8Array, bls: BlsBa
     const dvKey = hexBytes(dv.distributed_public_key);
     const defValidator = def.validators[index];
 
-    let shares = checkPublicShares(bls, dvKey, dv.public_shares, def.threshold, def.operators.length);
+    let shares = checkPublicShares(bls, dvKey, dv.public_shares, def.threshold);
     if (duplicateKey[index]) shares = { ...shares, valid: false, reason: "distributed public key duplicates an earlier validator" };
 
     const deposits = layout.partialDeposits ? dv.partial_deposit_data : dv.deposit_data ? [dv.deposit_data] : [];
