@@ -1,11 +1,11 @@
 // Supporting a charon version is one object: a made-up v1.99.0 registered here goes through the
 // schema, the hashes, the test DKG and every lock check with nothing else changed.
-import { ContainerType, ListCompositeType } from "@chainsafe/ssz";
+import { ContainerType } from "@chainsafe/ssz";
 import { describe, expect, it } from "vitest";
 import { runTestDkg } from "@/devnet/dkg";
 import { signedTestCluster } from "@/devnet/dkg/fixture";
 import { definitionSchema, lockSchema } from "@/lib/obol/schema";
-import { MAX_DEPOSIT_AMOUNTS, bytes48, depositDataType, publicSharesType, type Fields } from "@/lib/obol/ssz/format";
+import type { Fields } from "@/lib/obol/ssz/format";
 import { configHash, lockHash } from "@/lib/obol/ssz";
 import golden from "@/lib/obol/testdata/definition-golden.json";
 import { verifyLock } from "@/lib/obol/verify";
@@ -17,11 +17,9 @@ const v1_99: ObolVersion = {
   name: "v1.99.0",
   ssz: {
     ...v1_10.ssz,
-    distributedValidator: new ContainerType<Fields>({
-      distributed_public_key: bytes48,
-      public_shares: publicSharesType,
-      partial_deposit_data: new ListCompositeType(depositDataType, MAX_DEPOSIT_AMOUNTS),
-    }),
+    distributedValidator: new ContainerType<Fields>(
+      Object.fromEntries(Object.entries(v1_10.ssz.distributedValidator.fields).filter(([name]) => name !== "builder_registration")),
+    ),
     distributedValidatorValue: (dv) => {
       const { builder_registration: _, ...rest } = v1_10.ssz.distributedValidatorValue(dv);
       return rest;
