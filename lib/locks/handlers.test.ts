@@ -5,7 +5,7 @@ import { testDatabases } from "@/lib/db/testing";
 import type { LockJson, TestDkgResult } from "@/devnet/dkg";
 import { signedTestCluster } from "@/devnet/dkg/fixture";
 import { registerOperator, runTestDkg } from "@/devnet/dkg";
-import { servedDefinition } from "@/lib/clusters/definition";
+import { servedDefinition } from "@/lib/sync/definition";
 import { clusterFixture, hoodiForkVersion, testCreator, testOperators } from "@/lib/sync/testing";
 import { lockHandlers } from "./handlers";
 import { UPLOAD_HEADER } from "./upload-header";

@@ -9,7 +9,7 @@ import { buildDefinition } from "@/lib/obol/definition-builder";
 import { testKeyHex } from "@/lib/obol/testdata/enr-builder";
 import { saveRegistration } from "@/lib/sync/storage";
 import { hoodiForkVersion, testCreator, testOperators } from "@/lib/sync/testing";
-import { chainDataOf, currentDefinition } from "@/lib/clusters/definition";
+import { chainDataOf, currentDefinition } from "@/lib/sync/definition";
 import type { AcceptLockDeps } from "./accept";
 
 export const signer = { creator: () => testCreator, forkVersion: () => hoodiForkVersion };

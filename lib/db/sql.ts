@@ -1,0 +1,15 @@
+// The database as the rest of lib/ sees it, whichever engine runs it (./database opens one).
+
+/** The one query surface both engines offer: parameterised SQL returning rows. */
+export type Sql = {
+  query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(text: string): Promise<void>;
+};
+
+export type Database = Sql & {
+  readonly engine: "pglite" | "postgres";
+  /** Runs fn in one transaction: everything or nothing is stored. */
+  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+};
