@@ -10,7 +10,7 @@ import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
 import { getDatabase } from "@/lib/db";
-import { EnvError, getEnv } from "@/lib/env";
+import { envOrExit } from "@/lib/env-check";
 import { portalRequestHandler } from "@/lib/http/portal-server";
 import { createRateLimiter, databaseCounters, memoryCounters, sharedCountersWithFallback } from "@/lib/http/rate-limit";
 import { redactConsole, rpcUrlRedactor } from "@/lib/http/redact";
@@ -25,14 +25,7 @@ const { values } = parseArgs({
 const dev = values.dev;
 Object.assign(process.env, { NODE_ENV: dev ? "development" : "production" });
 
-let env: ReturnType<typeof getEnv>;
-try {
-  env = getEnv();
-} catch (error) {
-  if (!(error instanceof EnvError)) throw error;
-  console.error(`\n${error.message}\nSee the configuration table in README.md.\n`);
-  process.exit(1);
-}
+const env = envOrExit();
 
 // Next logs the errors of pages itself; a key in RPC_URL must not reach those logs either.
 if (env.RPC_URL !== env.PUBLIC_RPC_URL) redactConsole(rpcUrlRedactor(env.RPC_URL));

@@ -10,7 +10,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import type { Hex } from "viem";
 import { serverCrypto } from "@/lib/locks/accept";
-import { runTestDkg, type LockJson } from "@/lib/obol/dkg";
+import { runTestDkg, type LockJson } from "@/devnet/dkg";
 import { definitionSchema, lockSchema } from "@/lib/obol/schema";
 import { verifyLock } from "@/lib/obol/verify";
 import { nodeKey, seedPhases } from "@/scripts/seed-phases";

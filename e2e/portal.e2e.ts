@@ -14,7 +14,7 @@ import { hexToBytes, keccak256, stringToBytes, type Hex } from "viem";
 import { devAccounts, seededOperators } from "@/devnet/accounts";
 import { devnetWriter } from "@/devnet/seed";
 import { definitionSchema } from "@/lib/obol/schema";
-import { operatorEnr, runTestDkg, type TestDkgResult } from "@/lib/obol/dkg";
+import { operatorEnr, runTestDkg, type TestDkgResult } from "@/devnet/dkg";
 import { voluntaryExitSigningRoot } from "@/lib/obol/exit";
 import { verify } from "@/lib/obol/lock/bls-keys";
 import { runExitSign } from "@/devnet/charon/exit-sign";

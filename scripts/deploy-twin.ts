@@ -15,7 +15,7 @@ import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { auctionAbi } from "../contracts-abi";
 import { deployer } from "../devnet/accounts";
 import { deployDevnet, devnetClients, type Deployment } from "../devnet/deploy";
-import { networks } from "../lib/obol/networks";
+import { networks } from "../lib/networks";
 
 export type TwinOptions = { rpcUrl: string; deployerKey?: Hex; proxyAdmin?: Address; whitelist?: Address[]; chainName?: string; creatorKey?: Hex };
 

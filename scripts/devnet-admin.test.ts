@@ -8,8 +8,8 @@ import { deployDevnet, devnetClients, type Deployment } from "@/devnet/deploy";
 import { seedDevnet } from "@/devnet/seed";
 import { ClusterStatus } from "@/lib/chain/cluster-state";
 import { onChainCheck } from "@/lib/locks/validators";
-import { runTestDkg, type TestDkgResult } from "@/lib/obol/dkg";
-import { signedTestCluster } from "@/lib/obol/dkg/fixture";
+import { runTestDkg, type TestDkgResult } from "@/devnet/dkg";
+import { signedTestCluster } from "@/devnet/dkg/fixture";
 import { runAdmin, type AdminCommand } from "./devnet-admin";
 
 let anvil: Anvil;

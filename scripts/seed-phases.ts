@@ -11,7 +11,7 @@ import type { Deployment } from "../devnet/deploy";
 import { writeNodeFolders } from "../devnet/nodes/node-folders";
 import { seedClusters } from "../devnet/seed";
 import { ClusterStatus } from "../lib/chain/cluster-state";
-import { operatorEnr, runTestDkg } from "../lib/obol/dkg";
+import { operatorEnr, runTestDkg } from "../devnet/dkg";
 import {
   enrTypedData,
   operatorConfigHashTypedData,

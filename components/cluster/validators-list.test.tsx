@@ -4,8 +4,8 @@ import { getAddress, type Hex } from "viem";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { ClusterStatus } from "@/lib/chain/cluster-state";
 import { clusterPubKeyHash, validatorsView, type ValidatorsView } from "@/lib/locks/validators";
-import { runTestDkg, type TestDkgResult } from "@/lib/obol/dkg";
-import { signedTestCluster } from "@/lib/obol/dkg/fixture";
+import { runTestDkg, type TestDkgResult } from "@/devnet/dkg";
+import { signedTestCluster } from "@/devnet/dkg/fixture";
 import { goldenChainData } from "@/lib/obol/testdata/golden-input";
 import { ValidatorsList } from "./validators-list";
 

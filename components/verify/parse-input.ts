@@ -1,7 +1,8 @@
 // Turns pasted or dropped text into a cluster file for lib/obol, or into a message a person can
 // act on: size, JSON syntax, version and schema problems are told apart before any check runs.
 import { ZodError } from "zod";
-import { SUPPORTED_VERSIONS, describeIssues, parseClusterFile, type ClusterFile } from "@/lib/obol/schema";
+import { describeIssues, parseClusterFile, type ClusterFile } from "@/lib/obol/schema";
+import { isSupportedVersion, supportedVersions } from "@/lib/obol/versions";
 
 /** A lock with a few hundred validators is well under this; the limit keeps the tab responsive. */
 export const MAX_INPUT_BYTES = 2 * 1024 * 1024;
@@ -36,8 +37,8 @@ export function parseInput(text: string): ParseOutcome {
   if (version === undefined) {
     return fail(`No "version" field${isLock ? " in cluster_definition" : ""}: this is not a cluster definition or lock.`);
   }
-  if (!(SUPPORTED_VERSIONS as readonly unknown[]).includes(version)) {
-    return fail(`Unknown version ${JSON.stringify(version)}.`, [`Supported versions: ${SUPPORTED_VERSIONS.join(", ")}.`]);
+  if (typeof version !== "string" || !isSupportedVersion(version)) {
+    return fail(`Unknown version ${JSON.stringify(version)}.`, [`Supported versions: ${supportedVersions().join(", ")}.`]);
   }
 
   try {

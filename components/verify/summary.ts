@@ -1,6 +1,6 @@
-// Counts the checks of a VerifyResult the way lib/obol/verify decides `ok`: the hashes, every
-// signature, the per-validator BLS checks, and each whole-file problem as one more failure.
-import type { VerifyResult } from "@/lib/obol/verify";
+// Counts the checks of a VerifyResult with the list lib/obol/verify decides `ok` by, and each
+// whole-file problem as one more failure.
+import { checkOutcomes, type VerifyResult } from "@/lib/obol/verify-result";
 
 export interface CheckCounts {
   passed: number;
@@ -9,17 +9,7 @@ export interface CheckCounts {
 }
 
 export function countChecks(r: VerifyResult): CheckCounts {
-  const outcomes: (boolean | null)[] = [
-    r.config_hash.ok,
-    r.definition_hash.ok,
-    ...(r.lock_hash ? [r.lock_hash.ok] : []),
-    r.creator_signature,
-    ...r.operator_config_signatures,
-    ...r.enr_signatures,
-    ...(r.node_signatures ?? []),
-    ...(r.kind === "lock" ? [r.signature_aggregate] : []),
-    ...(r.validators ?? []).flatMap((v) => [v.public_shares, v.deposit_data, v.builder_registration]),
-  ];
+  const outcomes = checkOutcomes(r);
   return {
     passed: outcomes.filter((o) => o === true).length,
     failed: outcomes.filter((o) => o === false).length + r.problems.length,

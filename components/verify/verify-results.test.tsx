@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { render, screen, within } from "@testing-library/react";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runTestDkg } from "@/lib/obol/dkg";
-import { signedTestCluster } from "@/lib/obol/dkg/fixture";
+import { runTestDkg } from "@/devnet/dkg";
+import { signedTestCluster } from "@/devnet/dkg/fixture";
 import { parseClusterFile, type ClusterFile } from "@/lib/obol/schema";
 import { goldenChainData } from "@/lib/obol/testdata/golden-input";
 import { itVectors, LAUNCHPAD_LOCK, loadVector } from "@/lib/obol/testdata/vectors";

@@ -6,7 +6,7 @@ import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { create, defaultPbkdfModule, Keystore } from "@chainsafe/bls-keystore";
 import { bytesToHex, hexToBytes, type Hex } from "viem";
-import type { TestDkgResult } from "@/lib/obol/dkg";
+import type { TestDkgResult } from "@/devnet/dkg";
 import { secretToPublicKey } from "@/lib/obol/lock/bls-keys";
 import { lockSchema, type Lock } from "@/lib/obol/schema";
 

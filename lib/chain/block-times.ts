@@ -1,3 +1,4 @@
+import "server-only";
 import type { PublicClient } from "viem";
 import { mapBounded } from "./bounded-multicall";
 

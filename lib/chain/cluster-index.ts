@@ -1,3 +1,4 @@
+import "server-only";
 import { getAbiItem, getAddress, type Address, type Hex, type PublicClient } from "viem";
 import { auctionAbi } from "@/contracts-abi";
 import type { Database, Sql } from "@/lib/db";

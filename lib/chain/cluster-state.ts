@@ -20,6 +20,9 @@ export type ChainState = {
 
 export const ClusterStatus = { INACTIVE: 0, IN_CREATION: 1, DEPOSITED: 2, VERIFIED: 3, EXITED: 4 } as const;
 
+/** ClusterStatus for people, by value. */
+export const chainStatusLabels = ["Inactive", "In creation", "Deposited", "Active", "Exited"] as const;
+
 /**
  * Reads `wanted` at `blockNumber` (default: the head). Each item read at a block is shared with
  * every other caller at that block (./block-reads); the items nobody has read yet go out

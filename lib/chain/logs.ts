@@ -1,3 +1,4 @@
+import "server-only";
 import type { AbiEvent, Address, Log, PublicClient } from "viem";
 
 export type ChunkedLogsOptions<Events extends readonly AbiEvent[]> = {

@@ -15,7 +15,7 @@ import { usePortalEnv } from "@/devnet/testing/portal-env";
 import type { IndexedCluster } from "@/lib/chain/indexed-clusters";
 import { ClusterStatus } from "@/lib/chain/cluster-state";
 import { formatInteger } from "@/lib/format/number";
-import { runTestDkg } from "@/lib/obol/dkg";
+import { runTestDkg } from "@/devnet/dkg";
 import { enrTypedData, operatorConfigHashTypedData, TERMS_AND_CONDITIONS_HASH, termsAndConditionsTypedData } from "@/lib/obol/eip712";
 import { definitionSchema } from "@/lib/obol/schema";
 import { buildEnr, testKey, testKeyHex } from "@/lib/obol/testdata/enr-builder";

@@ -1,18 +1,16 @@
 import "server-only";
 import { cache } from "react";
 import type { Hex } from "viem";
-import { readChainState } from "@/lib/chain/cluster-state";
-import { findIndexedCluster } from "@/lib/chain/indexed-clusters";
+import { chainStatusLabels, readChainState } from "@/lib/chain/cluster-state";
+import { findIndexedCluster, indexedThrough } from "@/lib/chain/indexed-clusters";
 import { getEnv } from "@/lib/env";
 import { beaconLookup, type BeaconLookup } from "@/lib/locks/beacon";
 import { lockOf } from "@/lib/locks/storage";
 import { validatorsView } from "@/lib/locks/validators";
 import { readClustersSync } from "@/lib/sync/cluster-sync";
 import { registrationsOf } from "@/lib/sync/storage";
-import { clusterIn } from "./find-cluster";
+import { findCluster } from "./find-cluster";
 import { indexTarget, requireChain, storedIndexState, syncedIndex } from "./index-target";
-import { chainStatusLabels } from "./summary";
-
 
 const zeroHash = `0x${"00".repeat(32)}`;
 
@@ -31,8 +29,8 @@ function configuredBeacon(): BeaconLookup | null {
 }
 
 export const getClusterView = cache(async (configHash: Hex) => {
-  const index = await syncedIndex();
-  const cluster = await clusterIn(index, configHash);
+  // Both are cached per request: findCluster looks in this same synced index.
+  const [index, cluster] = await Promise.all([syncedIndex(), findCluster(configHash)]);
   if (!cluster) return null;
   const head = requireChain(index, `${cluster.name}'s on-chain state`);
   const [state, stored] = await Promise.all([

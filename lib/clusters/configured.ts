@@ -1,20 +1,11 @@
 import "server-only";
-import type { LocalAccount } from "viem";
-import { privateKeyToAccount } from "viem/accounts";
 import { publicClient } from "@/lib/chain/client";
 import { readChainState } from "@/lib/chain/cluster-state";
 import type { IndexedCluster } from "@/lib/chain/indexed-clusters";
 import { getDatabase } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { creatorAccount } from "./creator";
 import { findCluster } from "./find-cluster";
-
-let creator: LocalAccount | undefined;
-
-/** The configured creator key's account, derived once. */
-export function creatorAccount(): LocalAccount {
-  creator ??= privateKeyToAccount(getEnv().CREATOR_PRIVATE_KEY);
-  return creator;
-}
 
 /** A cluster's status on-chain, in one eth_call. */
 async function clusterStatus(cluster: IndexedCluster): Promise<number> {

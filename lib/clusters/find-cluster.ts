@@ -3,14 +3,15 @@ import { cache } from "react";
 import type { Hex } from "viem";
 import { findIndexedCluster, type IndexedCluster } from "@/lib/chain/indexed-clusters";
 import { chainUnavailable } from "@/lib/http/unavailable";
-import { asOf, staleReason, syncedIndex, type SyncedIndex } from "./index-target";
+import { asOf, staleReason, syncedIndex } from "./index-target";
 
 /**
- * The cluster with this config hash in `index`, or null. A stale index (the node did not answer)
- * still serves what it holds; a hash unknown to it is then a 503 ("cannot tell yet"), not a 404,
- * since the cluster may be in blocks not read yet.
+ * The indexed cluster with this config hash, or null; one lookup per request. A stale index (the
+ * node did not answer) still serves what it holds; a hash unknown to it is then a 503 ("cannot
+ * tell yet"), not a 404, since the cluster may be in blocks not read yet.
  */
-export async function clusterIn(index: SyncedIndex, configHash: Hex): Promise<IndexedCluster | null> {
+export const findCluster = cache(async (configHash: Hex): Promise<IndexedCluster | null> => {
+  const index = await syncedIndex();
   const cluster = await findIndexedCluster(index.db, index, configHash);
   if (!cluster && index.stale) {
     throw chainUnavailable(
@@ -18,7 +19,4 @@ export async function clusterIn(index: SyncedIndex, configHash: Hex): Promise<In
     );
   }
   return cluster;
-}
-
-/** The indexed cluster with this config hash, or null; one lookup per request. */
-export const findCluster = cache(async (configHash: Hex): Promise<IndexedCluster | null> => clusterIn(await syncedIndex(), configHash));
+});

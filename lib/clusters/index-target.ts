@@ -6,7 +6,7 @@ import { indexedThrough, type IndexScope } from "@/lib/chain/indexed-clusters";
 import { getDatabase } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { chainUnavailable, isChainUnavailable } from "@/lib/http/unavailable";
-import { creatorAccount } from "./configured";
+import { creatorAccount } from "./creator";
 
 /** The configured network's index: where it lives and how to bring it up to date. */
 export async function indexTarget(): Promise<IndexTarget & IndexScope> {

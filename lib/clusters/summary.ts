@@ -4,7 +4,6 @@ import type { IndexedCluster } from "@/lib/chain/indexed-clusters";
 import type { ClusterSync } from "@/lib/sync/cluster-sync";
 import { pendingStepOf } from "@/lib/sync/steps";
 
-export const chainStatusLabels = ["Inactive", "In creation", "Deposited", "Active", "Exited"] as const;
 
 /** One dashboard row: what a person needs to recognise a cluster and see if it needs them. */
 export function clusterSummary(cluster: IndexedCluster, state: ChainState, sync: ClusterSync, operator: Address | null) {

@@ -5,26 +5,9 @@ import { promisify } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { migrate } from "./migrate";
+import type { Database, Sql } from "./sql";
 
-/** The one query surface both engines offer: parameterised SQL returning rows. */
-export type Sql = {
-  query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
-  /** Runs a script of several statements without parameters (migrations). */
-  exec(text: string): Promise<void>;
-};
-
-export type Database = Sql & {
-  readonly engine: "pglite" | "postgres";
-  /** Runs fn in one transaction: everything or nothing is stored. */
-  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
-  /**
-   * How many writes through this handle have completed: while it stays the same, so do the
-   * store's contents — for PGlite, which one process owns; null for PostgreSQL, which other
-   * instances write to.
-   */
-  writes(): number | null;
-  close(): Promise<void>;
-};
+export type { Database, Sql } from "./sql";
 
 const writeStatement = /\b(insert|update|delete|truncate|create|drop|alter)\b/i;
 

@@ -1,4 +1,4 @@
-import { getEnv } from "@/lib/env";
+import { getEnv } from "@/lib/env-node";
 import { openDatabase, type Database } from "./database";
 
 export type { Database, Sql } from "./database";

@@ -1,4 +1,4 @@
-import type { Database } from "./database";
+import type { Database } from "./sql";
 import { migrations } from "./migrations";
 
 // Any constant works: it only has to be the same for every process that migrates this schema.

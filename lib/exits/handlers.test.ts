@@ -4,8 +4,8 @@ import { CHARON_DEFAULT_EXIT_EPOCH, exitAuthorization, identitySign, partialDepo
 import type { Database } from "@/lib/db";
 import { testDatabases } from "@/lib/db/testing";
 import { clusterActivity } from "@/lib/activity/events";
-import { runTestDkg, type TestDkgResult } from "@/lib/obol/dkg";
-import { signedTestCluster } from "@/lib/obol/dkg/fixture";
+import { runTestDkg, type TestDkgResult } from "@/devnet/dkg";
+import { signedTestCluster } from "@/devnet/dkg/fixture";
 import { partialExitRequestRoot, voluntaryExitSigningRoot } from "@/lib/obol/exit";
 import { sign, thresholdAggregate, verify } from "@/lib/obol/lock/bls-keys";
 import { depositSigningRoot } from "@/lib/obol/lock/deposit";

@@ -2,7 +2,7 @@ import { bytesToHex, hexToBytes, type Hex } from "viem";
 import type { Sql } from "@/lib/db";
 import { HttpError } from "@/lib/http";
 import { parseEnr } from "@/lib/obol/enr";
-import { networkOf } from "@/lib/obol/networks";
+import { networkOf } from "@/lib/networks";
 import { lockSchema, type DistributedValidator, type Lock } from "@/lib/obol/schema";
 import { verifyNodeSignature } from "@/lib/obol/verify";
 import { lockByHash } from "@/lib/locks/storage";

@@ -7,7 +7,7 @@ import { configHashSchema, hash32 } from "@/lib/http/schemas";
 import { serverCrypto } from "@/lib/locks/accept";
 import { lockOf } from "@/lib/locks/storage";
 import { validatorPubkeySchema } from "@/lib/obol/exit";
-import { networkOf } from "@/lib/obol/networks";
+import { networkOf } from "@/lib/networks";
 import { lockSchema, type Lock } from "@/lib/obol/schema";
 import { charonCommand } from "@/lib/sync/dkg-command";
 import { combinedExit, readyExit } from "./exits";

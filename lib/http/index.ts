@@ -1,29 +1,15 @@
+import "server-only";
 import { z } from "zod";
+import { HttpError, jsonError } from "./error";
 import { chainUnavailableResponse } from "./unavailable";
+
+export { HttpError, jsonError } from "./error";
 
 /**
  * Request handling shared by route handlers: every refusal is JSON `{ message, details? }` with a
  * sentence a person can act on; a zod failure is a 400 naming the fields; anything unexpected is
  * a logged 500 that leaks nothing.
  */
-
-/** A JSON error response. */
-export function jsonError(status: number, message: string, details?: unknown, headers?: HeadersInit): Response {
-  return Response.json(details === undefined ? { message } : { message, details }, { status, headers });
-}
-
-/** Thrown by handlers to refuse a request with a 4xx (or a 503); `withErrors` turns it into `jsonError`. */
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly details?: unknown,
-    readonly headers?: Record<string, string>,
-  ) {
-    super(message);
-    this.name = "HttpError";
-  }
-}
 
 /** An error answer names at most this many problems, each cut to a sentence, whatever the input. */
 export const MAX_LISTED_PROBLEMS = 20;

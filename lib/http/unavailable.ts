@@ -1,5 +1,5 @@
 import { HttpRequestError, LimitExceededRpcError, TimeoutError } from "viem";
-import { HttpError, jsonError } from "./index";
+import { HttpError, jsonError } from "./error";
 
 /**
  * The chain node as a dependency: when it does not answer, requests that need it get a 503 with

@@ -1,7 +1,8 @@
+import "server-only";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Hex, LocalAccount } from "viem";
 import type { IndexedCluster } from "@/lib/chain/indexed-clusters";
-import { currentDefinition } from "@/lib/clusters/definition";
+import { currentDefinition } from "@/lib/sync/definition";
 import type { Sql } from "@/lib/db";
 import { boundedList, HttpError, problemSentence } from "@/lib/http";
 import { lockSchema, type Definition, type Lock } from "@/lib/obol/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Hex } from "viem";
 import { z } from "zod";
 

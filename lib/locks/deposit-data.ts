@@ -1,7 +1,7 @@
 import { bytesToHex, hexToBytes, type Hex } from "viem";
 import { depositDataRoot, depositMessageRoot } from "@/lib/obol/lock/deposit";
 import type { DepositData, Lock } from "@/lib/obol/schema";
-import { requireNetwork } from "@/lib/obol/networks";
+import { requireNetwork } from "@/lib/networks";
 
 /**
  * deposit-data.json as charon writes it (eth2util/deposit MarshalDepositData): one file per

@@ -2,8 +2,8 @@ import { secp256k1 } from "@noble/curves/secp256k1.js";
 import { bytesToHex, hexToBytes, keccak256, toBytes } from "viem";
 import { describe, expect, it } from "vitest";
 import { verifyLock } from "@/lib/obol/verify";
-import { runTestDkg } from "@/lib/obol/dkg";
-import { signedTestCluster } from "@/lib/obol/dkg/fixture";
+import { runTestDkg } from "@/devnet/dkg";
+import { signedTestCluster } from "@/devnet/dkg/fixture";
 import { nativeRecoverNodeKey } from "./native-secp256k1";
 
 describe("native recovery of a node's key", () => {

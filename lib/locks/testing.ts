@@ -3,13 +3,13 @@
 import type { Hex } from "viem";
 import type { IndexedCluster } from "@/lib/chain/indexed-clusters";
 import type { Sql } from "@/lib/db";
-import { registerOperator, runTestDkg } from "@/lib/obol/dkg";
+import { registerOperator, runTestDkg } from "@/devnet/dkg";
 import { parseEnr } from "@/lib/obol/enr";
 import { buildDefinition } from "@/lib/obol/definition-builder";
 import { testKeyHex } from "@/lib/obol/testdata/enr-builder";
 import { saveRegistration } from "@/lib/sync/storage";
 import { hoodiForkVersion, testCreator, testOperators } from "@/lib/sync/testing";
-import { chainDataOf, currentDefinition } from "@/lib/clusters/definition";
+import { chainDataOf, currentDefinition } from "@/lib/sync/definition";
 import type { AcceptLockDeps } from "./accept";
 
 export const signer = { creator: () => testCreator, forkVersion: () => hoodiForkVersion };

@@ -10,7 +10,7 @@ import {
   type TypedDataDefinition,
 } from "viem";
 import { isChainUnavailable } from "@/lib/http/unavailable";
-import { requireNetwork } from "@/lib/obol/networks";
+import { requireNetwork } from "@/lib/networks";
 
 /** charon eth2util.ForkVersionToChainID: the EIP-712 chainId follows the beacon fork version. */
 export function chainIdForForkVersion(forkVersion: string): number {

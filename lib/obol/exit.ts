@@ -6,7 +6,7 @@ import { ContainerType, ListCompositeType } from "@chainsafe/ssz";
 import { hexToBytes, type Hex } from "viem";
 import { z } from "zod";
 import { MAX_VALIDATORS } from "@/lib/obol/schema";
-import { requireNetwork } from "@/lib/obol/networks";
+import { requireNetwork } from "@/lib/networks";
 import { bytes32, bytes48, bytes96, uint64Big } from "@/lib/obol/ssz/format";
 import { computeDomain, computeSigningRoot } from "@/lib/obol/lock/signing";
 

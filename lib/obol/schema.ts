@@ -1,129 +1,46 @@
-// Cluster definition and lock JSON (v1.6.0 ... v1.10.0) as charon reads them.
-//
-// charon unmarshals with Go's encoding/json: a missing field is its zero value, an unknown one
-// is ignored and a nil slice is written as `null`. The schemas accept the same shapes, so a file
-// charon loads parses here too; fields a version does not have are simply not hashed for it.
+// Cluster definition and lock JSON (charon's versions that lib/obol/versions lists) as charon
+// reads them: the fields from ./schema-fields, checked against the version table.
 import { z } from "zod";
+import { isSupportedVersion, unsupportedVersion } from "@/lib/obol/versions";
+import {
+  MAX_OPERATORS,
+  MAX_VALIDATORS,
+  blsSignature,
+  definitionFieldsSchema,
+  distributedValidatorSchema,
+  hexN,
+  k1Signature,
+  list,
+} from "./schema-fields";
 
-export const SUPPORTED_VERSIONS = ["v1.6.0", "v1.7.0", "v1.8.0", "v1.9.0", "v1.10.0"] as const;
-export type DefinitionVersion = (typeof SUPPORTED_VERSIONS)[number];
+export {
+  MAX_DEPOSIT_AMOUNTS,
+  MAX_OPERATORS,
+  MAX_VALIDATORS,
+  builderRegistrationSchema,
+  creatorSchema,
+  depositDataSchema,
+  distributedValidatorSchema,
+  operatorSchema,
+  validatorAddressesSchema,
+  type BuilderRegistration,
+  type Creator,
+  type DepositData,
+  type DistributedValidator,
+  type Operator,
+  type ValidatorAddresses,
+} from "./schema-fields";
 
-// charon's list limits (cluster/ssz.go): every list and string is bounded, so a hostile file costs
-// the parser at most these many elements (zod 4 refuses an over-long array before its elements).
-export const MAX_OPERATORS = 256;
-export const MAX_VALIDATORS = 65536;
-export const MAX_DEPOSIT_AMOUNTS = 256;
-const MAX_ENR_BYTES = 1024;
-
-/** charon's ethHex: 0x-prefixed (or bare) hex of at most `maxBytes` (shorter is left-padded when hashed); "" is empty bytes. */
-const hexBytes = (maxBytes: number) =>
-  z
-    .string()
-    .max(2 + 2 * maxBytes, `expected at most ${maxBytes} bytes of hex`)
-    .regex(/^(0x)?([0-9a-fA-F]{2})*$/, "expected hex bytes")
-    .transform((s) => (s === "" || s.startsWith("0x") ? s : `0x${s}`) as `0x${string}` | "");
-const k1Signature = hexBytes(65);
-const blsPublicKey = hexBytes(48);
-const blsSignature = hexBytes(96);
-
-const hexN = (bytes: number) =>
-  z
-    .string()
-    .regex(new RegExp(`^0x[0-9a-fA-F]{${bytes * 2}}$`), `expected 0x-prefixed ${bytes}-byte hex`)
-    .transform((s) => s as `0x${string}`);
-
-/** An address, or "" where charon allows it to be unset (creator of a charon-made definition). */
-const address = z.union([hexN(20), z.literal("")]);
-
-/** Go's zero value for a missing/null list is an empty list; at most `max` items. */
-const list = <T extends z.ZodType>(item: T, max: number) =>
-  z
-    .array(item)
-    .max(max)
-    .nullish()
-    .transform((v) => v ?? []);
-
-/** A string charon hashes as a ByteList of `maxBytes` (UTF-8; the hash refuses multi-byte overflows). */
-const text = (maxBytes: number) => z.string().max(maxBytes);
-
-/** uint64 written either as a JSON number or a decimal string (charon writes Gwei as strings). */
-const uint64 = z.union([
-  z.number().int().nonnegative(),
-  z.string().max(20).regex(/^\d+$/, "expected a decimal uint64"),
-]);
-
-export const operatorSchema = z.object({
-  address,
-  enr: text(MAX_ENR_BYTES).default(""),
-  config_signature: k1Signature.default(""),
-  enr_signature: k1Signature.default(""),
-});
-
-export const creatorSchema = z.object({
-  address: address.default(""),
-  config_signature: k1Signature.default(""),
-});
-
-export const validatorAddressesSchema = z.object({
-  fee_recipient_address: address,
-  withdrawal_address: address,
-});
-
-export const definitionSchema = z
-  .object({
-    name: text(256).default(""),
-    creator: creatorSchema.default({ address: "", config_signature: "" }),
-    operators: list(operatorSchema, MAX_OPERATORS),
-    uuid: text(64),
-    version: z.enum(SUPPORTED_VERSIONS),
-    timestamp: text(32).default(""),
-    num_validators: z.number().int().nonnegative(),
-    threshold: z.number().int().nonnegative(),
-    validators: list(validatorAddressesSchema, MAX_VALIDATORS),
-    dkg_algorithm: text(32),
-    fork_version: hexN(4),
-    // v1.8+
-    deposit_amounts: z.array(uint64).max(MAX_DEPOSIT_AMOUNTS).nullish(),
-    // v1.9+
-    consensus_protocol: text(256).optional(),
-    // v1.10+
-    target_gas_limit: z.number().int().nonnegative().optional(),
-    compounding: z.boolean().optional(),
-    config_hash: hexN(32),
-    definition_hash: hexN(32),
+export const definitionSchema = definitionFieldsSchema
+  .extend({
+    // Refused here with a sentence, before any hash needs the version's format.
+    version: definitionFieldsSchema.shape.version.refine(isSupportedVersion, { error: (issue) => unsupportedVersion(String(issue.input)) }),
   })
   .refine((d) => d.validators.length === d.num_validators, {
     // charon's unmarshal for v1.5+ rejects this before anything else.
     message: "num_validators not matching validators length",
     path: ["validators"],
   });
-
-export const depositDataSchema = z.object({
-  pubkey: blsPublicKey,
-  withdrawal_credentials: hexBytes(32),
-  amount: uint64,
-  signature: blsSignature,
-});
-
-export const builderRegistrationSchema = z.object({
-  message: z.object({
-    fee_recipient: hexBytes(20),
-    gas_limit: z.number().int().nonnegative(),
-    timestamp: z.number().int().nonnegative(),
-    pubkey: blsPublicKey,
-  }),
-  signature: blsSignature,
-});
-
-export const distributedValidatorSchema = z.object({
-  distributed_public_key: blsPublicKey,
-  public_shares: list(blsPublicKey, MAX_OPERATORS),
-  // v1.6 and v1.7 carry one deposit; v1.8+ a list of partial deposits (omitted when empty).
-  deposit_data: depositDataSchema.optional(),
-  partial_deposit_data: list(depositDataSchema, MAX_DEPOSIT_AMOUNTS),
-  // v1.7+
-  builder_registration: builderRegistrationSchema.optional(),
-});
 
 export const lockSchema = z.object({
   cluster_definition: definitionSchema,
@@ -134,13 +51,7 @@ export const lockSchema = z.object({
   node_signatures: list(k1Signature, MAX_OPERATORS),
 });
 
-export type Operator = z.infer<typeof operatorSchema>;
-export type Creator = z.infer<typeof creatorSchema>;
-export type ValidatorAddresses = z.infer<typeof validatorAddressesSchema>;
 export type Definition = z.infer<typeof definitionSchema>;
-export type DepositData = z.infer<typeof depositDataSchema>;
-export type BuilderRegistration = z.infer<typeof builderRegistrationSchema>;
-export type DistributedValidator = z.infer<typeof distributedValidatorSchema>;
 export type Lock = z.infer<typeof lockSchema>;
 
 export type ClusterFile = { kind: "definition"; definition: Definition } | { kind: "lock"; lock: Lock };

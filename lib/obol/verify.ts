@@ -10,48 +10,10 @@ import type { BlsBackend } from "@/lib/obol/lock/bls-keys";
 import { lockShapeProblems } from "@/lib/obol/lock/shape";
 import type { ClusterFile, Definition, Lock } from "@/lib/obol/schema";
 import { configHash, definitionHash, lockHash } from "@/lib/obol/ssz";
+import { obolVersion } from "@/lib/obol/versions";
+import { checkOutcomes, type EnrCheck, type HashCheck, type SignatureCheck, type VerifyResult } from "./verify-result";
 
-type SignatureCheck = boolean | null;
-
-export interface HashCheck {
-  expected: Hex;
-  computed: Hex | null;
-  ok: boolean;
-  /** Why the hash could not be computed (charon would refuse the file). */
-  error?: string;
-}
-
-export type EnrCheck = { ok: true; publicKey: Hex } | { ok: false; reason: string } | null;
-
-interface ValidatorBlsSummary {
-  public_shares: SignatureCheck;
-  deposit_data: SignatureCheck;
-  builder_registration: SignatureCheck;
-}
-
-export interface VerifyResult {
-  kind: "definition" | "lock";
-  version: string;
-  config_hash: HashCheck;
-  definition_hash: HashCheck;
-  lock_hash: HashCheck | null;
-  creator_signature: SignatureCheck;
-  operator_config_signatures: SignatureCheck[];
-  enr_signatures: SignatureCheck[];
-  /** null for definitions and for lock versions without node signatures (v1.6). */
-  node_signatures: SignatureCheck[] | null;
-  signature_aggregate: SignatureCheck;
-  enrs: EnrCheck[];
-  validators: ValidatorBlsSummary[] | null;
-  /** Full BLS details from lib/obol/lock/bls (locks only). */
-  bls: LockBlsResult | null;
-  /** Whole-file rules charon enforces beyond single checks, as sentences. */
-  problems: string[];
-  /** Every signature the format asks for is present (a definition ready for the DKG). */
-  complete: boolean;
-  /** No check is false and there is no problem. */
-  ok: boolean;
-}
+export type { EnrCheck, HashCheck, VerifyResult } from "./verify-result";
 
 interface VerifyOptions {
   /** Enables ERC-1271 checks for contract-wallet operators and creators. */
@@ -172,19 +134,8 @@ async function definitionChecks(def: Definition, { client }: VerifyOptions) {
   };
 }
 
-const hasNodeSignatures = (version: string) => version !== "v1.6.0";
-
 function finish(r: Omit<VerifyResult, "ok">): VerifyResult {
-  const checks: SignatureCheck[] = [
-    r.creator_signature,
-    ...r.operator_config_signatures,
-    ...r.enr_signatures,
-    ...(r.node_signatures ?? []),
-    r.signature_aggregate,
-    ...(r.validators ?? []).flatMap((v) => [v.public_shares, v.deposit_data, v.builder_registration]),
-  ];
-  const hashes = [r.config_hash, r.definition_hash, ...(r.lock_hash ? [r.lock_hash] : [])];
-  return { ...r, ok: hashes.every((h) => h.ok) && !checks.includes(false) && r.problems.length === 0 };
+  return { ...r, ok: !checkOutcomes(r).includes(false) && r.problems.length === 0 };
 }
 
 export async function verifyDefinition(def: Definition, options: VerifyOptions = {}): Promise<VerifyResult> {
@@ -213,7 +164,7 @@ async function lockChecks(lock: Lock, enrs: EnrCheck[], options: VerifyOptions, 
 
   // Each node signs the lock hash as written in the file (charon verifies l.LockHash).
   let node_signatures: SignatureCheck[] | null = null;
-  if (hasNodeSignatures(def.version)) {
+  if (obolVersion(def.version).lock.nodeSignatures) {
     node_signatures = [];
     for (const [i, enr] of enrs.entries()) {
       const signature = lock.node_signatures[i];

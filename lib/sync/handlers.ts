@@ -1,9 +1,9 @@
+import "server-only";
 import { getAddress, isAddress, isAddressEqual, type Address, type Hex, type LocalAccount, type PublicClient } from "viem";
 import { z } from "zod";
-import { ClusterStatus } from "@/lib/chain/cluster-state";
+import { chainStatusLabels, ClusterStatus } from "@/lib/chain/cluster-state";
 import type { IndexedCluster } from "@/lib/chain/indexed-clusters";
-import { chainStatusLabels } from "@/lib/clusters/summary";
-import { currentDefinition } from "@/lib/clusters/definition";
+import { currentDefinition } from "@/lib/sync/definition";
 import type { Database, Sql } from "@/lib/db";
 import { DEFINITION_VERSION } from "@/lib/obol/version";
 import {

@@ -1,3 +1,4 @@
+import "server-only";
 import { getAddress, type Address, type Hex } from "viem";
 import { z } from "zod";
 import type { Sql } from "@/lib/db";

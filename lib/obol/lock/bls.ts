@@ -8,6 +8,7 @@ import { hexBytes } from "@/lib/obol/hex";
 import type { BuilderRegistration, DepositData, Lock } from "@/lib/obol/schema";
 import { interpolatesTo, pureJsBls, type BlsBackend, type G1Point } from "./bls-keys";
 import { decodeWithdrawalCredentials, depositDataRoot, depositMessageRoot, depositSigningRoot, type DecodedWithdrawalCredentials } from "./deposit";
+import { obolVersion, withdrawalCredentialsType } from "@/lib/obol/versions";
 import { registrationSigningRoot } from "./registration";
 
 type Check = boolean | null;
@@ -17,7 +18,7 @@ export type DepositCheck = {
   pubkey_matches: boolean;
   withdrawal_credentials: string;
   withdrawal: DecodedWithdrawalCredentials;
-  /** What charon's DKG writes: 0x02 for a v1.10 compounding cluster, else 0x01, to the definition's address. */
+  /** What charon's DKG writes to the definition's address: 0x02 for a compounding cluster, else 0x01. */
   expected_withdrawal: DecodedWithdrawalCredentials;
   withdrawal_matches: boolean;
   amount_gwei: string;
@@ -74,12 +75,6 @@ function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {
   return a !== null && b !== null && equalBytes(a, b);
 }
 
-function minorVersion(version: string): number {
-  const m = /^v1\.(\d+)\.\d+$/.exec(version);
-  if (!m) throw new Error(`unsupported lock version ${version}`);
-  return Number(m[1]);
-}
-
 function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
@@ -105,12 +100,11 @@ type SharesOutcome = DvBlsResult["details"]["public_shares"] & { valid: boolean 
  * then each extra share with the first t-1 does too — together this puts every share on one
  * degree t-1 polynomial, i.e. every t-subset reconstructs the key.
  */
-function checkPublicShares(bls: BlsBackend, dvKey: Uint8Array, shares: string[], threshold: number, operators: number): SharesOutcome {
+function checkPublicShares(bls: BlsBackend, dvKey: Uint8Array, shares: string[], threshold: number): SharesOutcome {
   const base = { count: shares.length, threshold };
   const fail = (reason: string, failing_share: number | null = null): SharesOutcome => ({ ...base, failing_share, reason, valid: false });
   const key = publicKeyPoint(bls, dvKey);
   if ("reason" in key) return fail(`distributed public key: ${key.reason}`);
-  if (shares.length !== operators) return fail(`expected ${operators} public shares (one per operator), got ${shares.length}`);
   if (threshold < 1 || threshold > shares.length) return fail(`invalid threshold ${threshold} for ${shares.length} shares`);
 
   const points: G1Point[] = [];
@@ -250,19 +244,21 @@ async function verifyAggregate(bls: BlsBackend, shares: string[], signatureHex: 
 }
 
 /**
- * Verifies the BLS material of a cluster lock (versions v1.6 to v1.10). `lockHash` is the message
- * of signature_aggregate; the caller supplies it (normally the recomputed SSZ lock hash). `bls`
- * does the curve work: pure JS by default, native on the server (lib/locks/native-bls).
+ * Verifies the BLS material of a cluster lock (each version lib/obol/versions lists) whose shape
+ * lib/obol/lock/shape accepted: the counts of validators and shares are checked there only.
+ * `lockHash` is the message of signature_aggregate; the caller supplies it (normally the
+ * recomputed SSZ lock hash). `bls` does the curve work: pure JS by default, native on the server
+ * (lib/locks/native-bls).
  *
- * - public_shares: one valid share per operator, no duplicates, all on the DV key's polynomial.
- * - deposit_data: v1.6/v1.7 `deposit_data`, v1.8+ `partial_deposit_data`; null when absent/empty.
+ * - public_shares: valid shares, no duplicates, all on the DV key's polynomial.
+ * - deposit_data: `deposit_data`, or `partial_deposit_data` where the version's layout has them; null when absent/empty.
  *   charon itself does not re-verify these when loading a lock; we do, as obol-sdk does.
- * - builder_registration: v1.7+; a missing one is false (as in charon), null before v1.7.
+ * - builder_registration: where the layout has one, a missing one is false (as in charon); else null.
  * - signature_aggregate: FastAggregateVerify of all DVs' public shares over the lock hash.
  */
 export async function verifyLockBls(lock: Lock, lockHash: Uint8Array, bls: BlsBackend = pureJsBls): Promise<LockBlsResult> {
   const def = lock.cluster_definition;
-  const minor = minorVersion(def.version);
+  const layout = obolVersion(def.version).lock;
   const forkVersion = hexBytes(def.fork_version);
   const seenKeys = new Set<string>();
 
@@ -280,10 +276,10 @@ export async function verifyLockBls(lock: Lock, lockHash: Uint8Array, bls: BlsBa
     const dvKey = hexBytes(dv.distributed_public_key);
     const defValidator = def.validators[index];
 
-    let shares = checkPublicShares(bls, dvKey, dv.public_shares, def.threshold, def.operators.length);
+    let shares = checkPublicShares(bls, dvKey, dv.public_shares, def.threshold);
     if (duplicateKey[index]) shares = { ...shares, valid: false, reason: "distributed public key duplicates an earlier validator" };
 
-    const deposits = minor >= 8 ? dv.partial_deposit_data : dv.deposit_data ? [dv.deposit_data] : [];
+    const deposits = layout.partialDeposits ? dv.partial_deposit_data : dv.deposit_data ? [dv.deposit_data] : [];
     const populated = deposits.filter((d) => !isEmptyDeposit(d));
     let depositChecks: Promise<DepositCheck[]> = Promise.resolve([]);
     let depositReason: string | null = null;
@@ -294,7 +290,7 @@ export async function verifyLockBls(lock: Lock, lockHash: Uint8Array, bls: BlsBa
     } else {
       const expectedAddress = hexBytes(defValidator.withdrawal_address);
       const expected = {
-        type: minor >= 10 && def.compounding ? ("0x02" as const) : ("0x01" as const),
+        type: withdrawalCredentialsType(def),
         address: expectedAddress.length === 20 ? bytesToHex(expectedAddress) : null,
       };
       depositChecks = Promise.all(populated.map((d) => checkDeposit(bls, d, dvKey, expected, forkVersion)));
@@ -304,9 +300,9 @@ export async function verifyLockBls(lock: Lock, lockHash: Uint8Array, bls: BlsBa
     let registrationValid: boolean | null = null;
     let registrationReason: string | null = null;
     const givenRegistration = dv.builder_registration;
-    if (minor < 7) {
+    if (!layout.builderRegistration) {
       registrationValid = isEmptyRegistration(givenRegistration) ? null : false;
-      registrationReason = registrationValid === null ? "lock version has no builder registration" : "unexpected builder registration before v1.7";
+      registrationReason = registrationValid === null ? "lock version has no builder registration" : `unexpected builder registration in a ${def.version} lock`;
     } else if (isEmptyRegistration(givenRegistration)) {
       registrationValid = false;
       registrationReason = "missing builder registration";

@@ -3,6 +3,7 @@
 import { bytesToHex, hexToBytes, type Hex } from "viem";
 import type { Definition } from "@/lib/obol/schema";
 import { depositDataType, depositMessageType } from "@/lib/obol/ssz/format";
+import { isCompounding, obolVersion } from "@/lib/obol/versions";
 import { computeDomain, computeSigningRoot } from "./signing";
 
 const DOMAIN_DEPOSIT = new Uint8Array([0x03, 0x00, 0x00, 0x00]);
@@ -69,17 +70,14 @@ export function depositSigningRoot(msg: DepositMessage, genesisForkVersion: Uint
 
 const GWEI_PER_ETH = 1_000_000_000n;
 
-/** v1.8+ locks carry one `partial_deposit_data` entry per amount; earlier ones a single `deposit_data`. */
-export const hasPartialDeposits = (version: Definition["version"]) => version !== "v1.6.0" && version !== "v1.7.0";
-
 /**
  * Deposit amounts in Gwei, as charon's DKG picks them: one 32 ETH deposit before v1.8; from v1.8
  * the definition's deposit_amounts deduplicated and ascending, else deposit.DefaultDepositAmounts
  * ([1, 32] ETH, or [1, 8, 32, 256] ETH for a compounding cluster).
  */
 export function depositAmountsGwei(def: Definition): bigint[] {
-  if (!hasPartialDeposits(def.version)) return [32n * GWEI_PER_ETH];
+  if (!obolVersion(def.version).lock.partialDeposits) return [32n * GWEI_PER_ETH];
   const given = [...new Set((def.deposit_amounts ?? []).map((a) => BigInt(a)))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   if (given.length > 0) return given;
-  return (def.compounding ? [1n, 8n, 32n, 256n] : [1n, 32n]).map((eth) => eth * GWEI_PER_ETH);
+  return (isCompounding(def) ? [1n, 8n, 32n, 256n] : [1n, 32n]).map((eth) => eth * GWEI_PER_ETH);
 }

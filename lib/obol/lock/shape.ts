@@ -3,19 +3,21 @@
 // unlike its definition before any BLS work (one pairing per deposit).
 import { formatUnits } from "viem";
 import type { Lock } from "@/lib/obol/schema";
-import { depositAmountsGwei, hasPartialDeposits } from "./deposit";
+import { obolVersion } from "@/lib/obol/versions";
+import { depositAmountsGwei } from "./deposit";
 
 const eth = (gwei: bigint[]) => gwei.map((a) => `${formatUnits(a, 9)} ETH`).join(", ");
 
 /** Each way the lock's shape disagrees with its definition, as a sentence; empty when none. */
 export function lockShapeProblems(lock: Lock): string[] {
   const def = lock.cluster_definition;
+  const layout = obolVersion(def.version).lock;
   const operators = def.operators.length;
   const problems: string[] = [];
   if (lock.distributed_validators.length !== def.num_validators) {
     problems.push(`${lock.distributed_validators.length} distributed validators for num_validators ${def.num_validators}`);
   }
-  if (def.version === "v1.6.0") {
+  if (!layout.nodeSignatures) {
     if (lock.node_signatures.length > 0) problems.push(`a ${def.version} lock has no node signatures, but this one has some`);
   } else if (lock.node_signatures.length !== operators) {
     problems.push(`${lock.node_signatures.length} node signatures for ${operators} operators`);
@@ -23,7 +25,7 @@ export function lockShapeProblems(lock: Lock): string[] {
   const expected = depositAmountsGwei(def);
   lock.distributed_validators.forEach((dv, i) => {
     if (dv.public_shares.length !== operators) problems.push(`validator ${i} has ${dv.public_shares.length} public shares for ${operators} operators`);
-    if (!hasPartialDeposits(def.version)) {
+    if (!layout.partialDeposits) {
       if (dv.partial_deposit_data.length > 0) problems.push(`validator ${i} has partial_deposit_data, which a ${def.version} lock does not carry`);
       return;
     }

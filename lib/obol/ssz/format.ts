@@ -1,4 +1,5 @@
-// What differs between definition versions, and the SSZ pieces they share (charon cluster/ssz.go).
+// The SSZ pieces charon's versions share (charon cluster/ssz.go), and the shape of what differs
+// between them (each version file in lib/obol/versions fills a VersionFormat).
 import {
   ByteListType,
   ByteVectorType,
@@ -9,7 +10,7 @@ import {
   type Type,
 } from "@chainsafe/ssz";
 import { bytesN } from "@/lib/obol/hex";
-import { MAX_OPERATORS, type BuilderRegistration, type Definition, type DepositData, type DistributedValidator } from "@/lib/obol/schema";
+import { MAX_OPERATORS, type BuilderRegistration, type DefinitionFields, type DepositData, type DistributedValidator } from "@/lib/obol/schema-fields";
 
 export type Fields = Record<string, Type<unknown>>;
 export type Values = Record<string, unknown>;
@@ -18,12 +19,12 @@ export type Values = Record<string, unknown>;
 export interface VersionFormat {
   /** Definition fields after `validators` (and before `config_hash`), in charon's order. */
   definitionExtras: Fields;
-  definitionExtraValues(def: Definition): Values;
+  definitionExtraValues(def: DefinitionFields): Values;
   distributedValidator: ContainerType<Fields>;
   distributedValidatorValue(dv: DistributedValidator): Values;
 }
 
-export { MAX_DEPOSIT_AMOUNTS, MAX_OPERATORS, MAX_VALIDATORS } from "@/lib/obol/schema";
+export { MAX_DEPOSIT_AMOUNTS, MAX_OPERATORS, MAX_VALIDATORS } from "@/lib/obol/schema-fields";
 
 export const uint64 = new UintNumberType(8);
 export const uint64Big = new UintBigintType(8);

@@ -1,9 +1,10 @@
 // config_hash, definition_hash and lock_hash: SSZ hash_tree_roots of charon's containers
-// (cluster/ssz.go, v1.5+ layout) with the version-specific parts from ./v1_*.
+// (cluster/ssz.go, v1.5+ layout) with the version-specific parts from lib/obol/versions.
 import { ByteVectorType, ContainerType, ListCompositeType } from "@chainsafe/ssz";
 import { bytesToHex, type Hex } from "viem";
 import { bytesN, utf8Bytes } from "@/lib/obol/hex";
-import type { Definition, DefinitionVersion, Lock } from "@/lib/obol/schema";
+import type { Definition, Lock } from "@/lib/obol/schema";
+import { obolVersion } from "@/lib/obol/versions";
 import {
   MAX_OPERATORS,
   MAX_VALIDATORS,
@@ -15,25 +16,8 @@ import {
   type Values,
   type VersionFormat,
 } from "./format";
-import { v1_6 } from "./v1_6";
-import { v1_7 } from "./v1_7";
-import { v1_8 } from "./v1_8";
-import { v1_9 } from "./v1_9";
-import { v1_10 } from "./v1_10";
 
-const FORMATS: Record<DefinitionVersion, VersionFormat> = {
-  "v1.6.0": v1_6,
-  "v1.7.0": v1_7,
-  "v1.8.0": v1_8,
-  "v1.9.0": v1_9,
-  "v1.10.0": v1_10,
-};
-
-function formatOf(version: string): VersionFormat {
-  const f = FORMATS[version as DefinitionVersion];
-  if (!f) throw new Error(`unsupported definition version ${version}`);
-  return f;
-}
+const formatOf = (version: string): VersionFormat => obolVersion(version).ssz;
 
 const k1Signature = new ByteVectorType(65);
 

@@ -1,4 +1,4 @@
-import { syncRoutes } from "@/lib/sync/routes";
+import { syncRoutes } from "@/lib/clusters/routes";
 
 export const dynamic = "force-dynamic";
 

@@ -1,4 +1,4 @@
-import { lockRoutes } from "@/lib/locks/routes";
+import { lockRoutes } from "@/lib/clusters/routes";
 
 export const dynamic = "force-dynamic";
 

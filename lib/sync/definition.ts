@@ -1,3 +1,4 @@
+import "server-only";
 import type { Hex, LocalAccount } from "viem";
 import type { IndexedCluster } from "@/lib/chain/indexed-clusters";
 import type { Sql } from "@/lib/db";
@@ -9,7 +10,7 @@ import {
   type OperatorRegistration,
 } from "@/lib/obol/definition-builder";
 import type { Definition } from "@/lib/obol/schema";
-import { registrationsOf } from "@/lib/sync/storage";
+import { registrationsOf } from "./storage";
 
 export type DefinitionSigner = { creator: LocalAccount; forkVersion: Hex };
 

@@ -11,9 +11,10 @@ import { parseEnr } from "@/lib/obol/enr";
 import { aggregateSignatures, secretToPublicKey, sign, thresholdAggregate } from "@/lib/obol/lock/bls-keys";
 import { depositAmountsGwei, withdrawalCredentials, depositSigningRoot } from "@/lib/obol/lock/deposit";
 import { registrationSigningRoot } from "@/lib/obol/lock/registration";
-import { lockSchema, type Definition, type DefinitionVersion, type Lock } from "@/lib/obol/schema";
+import { lockSchema, type Definition, type Lock } from "@/lib/obol/schema";
 import { lockHash } from "@/lib/obol/ssz";
 import { verifyDefinition } from "@/lib/obol/verify";
+import { obolVersion, registrationGasLimit, withdrawalCredentialsType } from "@/lib/obol/versions";
 import { keyBytes } from "./enr";
 import { validatorKey, type ValidatorKey } from "./keys";
 import { genesisTimestamp } from "./networks";
@@ -30,25 +31,6 @@ type DistributedValidatorJson = NonNullable<LockJson["distributed_validators"]>[
 type DepositDataJson = NonNullable<DistributedValidatorJson["deposit_data"]>;
 type BuilderRegistrationJson = NonNullable<DistributedValidatorJson["builder_registration"]>;
 
-
-/** What each lock version carries (charon cluster/lock.go, distvalidator.go marshal structs). */
-interface LockLayout {
-  /** v1.8+: `partial_deposit_data` (one per amount) after the registration; before: one `deposit_data`. */
-  partialDeposits: boolean;
-  builderRegistration: boolean;
-  nodeSignatures: boolean;
-}
-
-const LAYOUTS: Record<DefinitionVersion, LockLayout> = {
-  "v1.6.0": { partialDeposits: false, builderRegistration: false, nodeSignatures: false },
-  "v1.7.0": { partialDeposits: false, builderRegistration: true, nodeSignatures: true },
-  "v1.8.0": { partialDeposits: true, builderRegistration: true, nodeSignatures: true },
-  "v1.9.0": { partialDeposits: true, builderRegistration: true, nodeSignatures: true },
-  "v1.10.0": { partialDeposits: true, builderRegistration: true, nodeSignatures: true },
-};
-
-/** charon registration.DefaultGasLimit, used before definitions carried target_gas_limit (v1.10). */
-const LEGACY_GAS_LIMIT = 30_000_000;
 
 export interface TestDkgOptions {
   /** A complete definition: the creator's and every operator's signatures and ENRs. */
@@ -77,7 +59,6 @@ export interface TestDkgResult {
 }
 
 async function checkDefinition(def: Definition, operatorKeys: readonly (Hex | Uint8Array)[], noVerify: boolean) {
-  if (!(def.version in LAYOUTS)) throw new Error(`unsupported definition version ${def.version}`);
   if (operatorKeys.length !== def.operators.length) {
     throw new Error(`${operatorKeys.length} operator keys for ${def.operators.length} operators`);
   }
@@ -116,9 +97,10 @@ function nodeSignature(key: Uint8Array, hash: Uint8Array): Hex {
 /** Runs the test DKG; throws where charon's DKG would refuse to start. */
 export async function runTestDkg(options: TestDkgOptions): Promise<TestDkgResult> {
   const { definition: def, operatorKeys } = options;
+  // What the lock carries, laid out as charon marshals it (cluster/lock.go, distvalidator.go).
+  const layout = obolVersion(def.version).lock;
   await checkDefinition(def, operatorKeys, options.noVerify ?? false);
 
-  const layout = LAYOUTS[def.version];
   const forkVersion = hexToBytes(def.fork_version);
   const seed =
     options.seed === undefined
@@ -127,9 +109,9 @@ export async function runTestDkg(options: TestDkgOptions): Promise<TestDkgResult
         ? new TextEncoder().encode(options.seed)
         : options.seed;
   const amounts = depositAmountsGwei(def);
-  const gasLimit = def.version === "v1.10.0" ? (def.target_gas_limit ?? 0) : LEGACY_GAS_LIMIT;
+  const gasLimit = registrationGasLimit(def);
   const timestamp = options.registrationTimestamp ?? genesisTimestamp(def.fork_version);
-  const credentialsType = def.version === "v1.10.0" && def.compounding ? "0x02" : "0x01";
+  const credentialsType = withdrawalCredentialsType(def);
 
   const keys = def.validators.map((_, i) => validatorKey(seed, i, def.operators.length, def.threshold));
   const distributed_validators = def.validators.map((addresses, i): DistributedValidatorJson => {
@@ -149,15 +131,19 @@ export async function runTestDkg(options: TestDkgOptions): Promise<TestDkgResult
 
     const feeRecipient = getAddress(options.feeRecipient ?? addresses.fee_recipient_address);
     const registration = { feeRecipient: hexToBytes(feeRecipient), gasLimit: BigInt(gasLimit), timestamp: BigInt(timestamp), pubkey };
-    const builder_registration: BuilderRegistrationJson = {
-      // charon writes the fee recipient as lowercase hex (its ethHex JSON encoding).
-      message: { fee_recipient: feeRecipient.toLowerCase(), gas_limit: gasLimit, timestamp, pubkey: bytesToHex(pubkey) },
-      signature: bytesToHex(thresholdSign(secretShares, registrationSigningRoot(registration, forkVersion))),
-    };
+    const withRegistration: { builder_registration?: BuilderRegistrationJson } = layout.builderRegistration
+      ? {
+          builder_registration: {
+            // charon writes the fee recipient as lowercase hex (its ethHex JSON encoding).
+            message: { fee_recipient: feeRecipient.toLowerCase(), gas_limit: gasLimit, timestamp, pubkey: bytesToHex(pubkey) },
+            signature: bytesToHex(thresholdSign(secretShares, registrationSigningRoot(registration, forkVersion))),
+          },
+        }
+      : {};
 
     const head = { distributed_public_key: bytesToHex(pubkey), public_shares: secretShares.map((s) => bytesToHex(secretToPublicKey(s))) };
-    if (layout.partialDeposits) return { ...head, builder_registration, partial_deposit_data: deposits };
-    return { ...head, deposit_data: deposits[0], ...(layout.builderRegistration ? { builder_registration } : {}) };
+    if (layout.partialDeposits) return { ...head, ...withRegistration, partial_deposit_data: deposits };
+    return { ...head, deposit_data: deposits[0], ...withRegistration };
   });
 
   const unsigned = { cluster_definition: def, distributed_validators };

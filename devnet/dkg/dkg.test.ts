@@ -100,7 +100,7 @@ describe("runTestDkg on a fully signed v1.10 definition (4 operators, threshold 
   it("passes npm run verify (exit 0)", () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), "test-dkg-")), "cluster-lock.json");
     writeFileSync(file, JSON.stringify(result.json, null, 2));
-    const root = path.resolve(import.meta.dirname, "../../..");
+    const root = path.resolve(import.meta.dirname, "../..");
     const r = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["scripts/verify.ts", file], { cwd: root, encoding: "utf8" });
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);

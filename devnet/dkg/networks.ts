@@ -1,4 +1,4 @@
-import { requireNetwork } from "@/lib/obol/networks";
+import { requireNetwork } from "@/lib/networks";
 
 /** charon's DKG stamps every builder registration with the network's genesis time. */
 export function genesisTimestamp(forkVersion: string): number {
