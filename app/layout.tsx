@@ -3,8 +3,7 @@ import type { ReactNode } from "react";
 import { Footer } from "@/components/layout/footer";
 import { Header } from "@/components/layout/header";
 import { Sidebar } from "@/components/layout/sidebar";
-import { AccountRefresh } from "@/components/wallet/account-refresh";
-import { Providers } from "@/components/wallet/providers";
+import { WalletRoot } from "@/components/wallet/wallet-context";
 import { getEnv, publicConfig } from "@/lib/env";
 import { walletState } from "@/lib/wallet/connected-account";
 import "./globals.css";
@@ -33,8 +32,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body>
-        <Providers config={config} initialState={initialState}>
-          <AccountRefresh />
+        <WalletRoot portal={config} initialState={initialState}>
           <div className="flex min-h-screen flex-col md:flex-row">
             <aside className="border-b border-slate-800 p-4 md:min-h-screen md:border-r md:border-b-0">
               <Sidebar />
@@ -45,7 +43,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <Footer />
             </div>
           </div>
-        </Providers>
+        </WalletRoot>
       </body>
     </html>
   );

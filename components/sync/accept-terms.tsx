@@ -1,8 +1,8 @@
 "use client";
 
 import type { Address } from "viem";
-import { useSignTypedData } from "wagmi";
 import { TERMS_AND_CONDITIONS_HASH, TERMS_AND_CONDITIONS_VERSION, termsAndConditionsTypedData } from "@/lib/obol/eip712";
+import { requireConfig, useWallet, walletActions } from "@/components/wallet/wallet-context";
 import type { SyncNetwork } from "./network";
 import { PrimaryButton } from "./primary-button";
 import { ProblemNotice } from "./problem-notice";
@@ -13,11 +13,12 @@ const termsUrl = "https://obol.org/terms.pdf";
 
 /** Step 1: sign Obol's terms once for every cluster (POST /api/v1/termsAndConditions). */
 export function AcceptTerms({ address, network }: { address: Address; network: SyncNetwork }) {
-  const { signTypedDataAsync } = useSignTypedData();
+  const { config } = useWallet();
   const step = useWalletStep();
   const accept = () =>
     step.run(async () => {
-      const signature = await signTypedDataAsync({ ...termsAndConditionsTypedData(), account: address });
+      const { signTypedData } = await walletActions();
+      const signature = await signTypedData(requireConfig(config), { ...termsAndConditionsTypedData(), account: address });
       await sendJson(
         "POST",
         "/api/v1/termsAndConditions",

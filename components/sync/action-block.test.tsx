@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { defineChain, type Chain, type Transport, getAddress, recoverTypedDataAddress, type Address, type Hex, type LocalAccount, type TypedDataDefinition } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createConfig, http, WagmiProvider } from "wagmi";
+import { createConfig, http } from "wagmi";
+import { TestWalletRoot } from "@/components/wallet/test-wallet-root";
 import { connect } from "wagmi/actions";
 import { mock } from "wagmi/connectors";
 import { enrTypedData, operatorConfigHashTypedData, TERMS_AND_CONDITIONS_HASH, termsAndConditionsTypedData } from "@/lib/obol/eip712";
@@ -95,13 +95,10 @@ async function renderBlock(
     transports: Object.fromEntries(chains.map((c) => [c.id, http()])) as Record<number, Transport>,
   });
   if (account) await connect(config, { connector: config.connectors[0] });
-  const queryClient = new QueryClient();
   return render(
-    <WagmiProvider config={config} reconnectOnMount={false}>
-      <QueryClientProvider client={queryClient}>
-        <SyncActionBlock sync={sync} network={network} origin={origin} />
-      </QueryClientProvider>
-    </WagmiProvider>,
+    <TestWalletRoot config={config}>
+      <SyncActionBlock sync={sync} network={network} origin={origin} />
+    </TestWalletRoot>,
   );
 }
 

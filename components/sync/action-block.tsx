@@ -1,7 +1,7 @@
 "use client";
 
 import { isAddressEqual } from "viem";
-import { useAccount } from "wagmi";
+import { useWallet } from "@/components/wallet/wallet-context";
 import type { ClusterSync } from "@/lib/sync/cluster-sync";
 import { AcceptTerms } from "./accept-terms";
 import type { SyncNetwork } from "./network";
@@ -28,7 +28,7 @@ export function SyncActionBlock({
   /** This portal's origin as people reach it (lib/http/origin `requestOrigin()`). */
   origin: string;
 }) {
-  const { address } = useAccount();
+  const { address } = useWallet();
   const me = address ? sync.operators.find((o) => isAddressEqual(o.address, address)) : undefined;
   // A registered operator waiting for the others (grey) still sees the DKG command and who is missing.
   if (!address || !me || me.step === "done") return null;

@@ -1,6 +1,7 @@
 "use client";
 
-import { useSwitchChain } from "wagmi";
+import { useState } from "react";
+import { requireConfig, useWallet, walletActions } from "@/components/wallet/wallet-context";
 import type { SyncNetwork } from "./network";
 import type { Problem } from "./wallet-error";
 
@@ -16,7 +17,21 @@ export function ProblemNotice({ problem, network }: { problem: Problem | null; n
 }
 
 export function SwitchNetworkButton({ network }: { network: SyncNetwork }) {
-  const { switchChain, isPending, error } = useSwitchChain();
+  const { config } = useWallet();
+  const [isPending, setPending] = useState(false);
+  const [error, setError] = useState<Error | null>(null);
+  const switchChain = async ({ chainId }: { chainId: number }) => {
+    setPending(true);
+    setError(null);
+    try {
+      const actions = await walletActions();
+      await actions.switchChain(requireConfig(config), { chainId });
+    } catch (e) {
+      setError(e instanceof Error ? e : new Error(String(e)));
+    } finally {
+      setPending(false);
+    }
+  };
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
       <button

@@ -2,7 +2,7 @@
 
 import { useId, useState } from "react";
 import { isAddressEqual, type Address, type Hex } from "viem";
-import { useAccount, useSignTypedData } from "wagmi";
+import { requireConfig, useWallet, walletActions } from "@/components/wallet/wallet-context";
 import { DEFINITION_VERSION } from "@/lib/obol/version";
 import { enrTypedData, operatorConfigHashTypedData } from "@/lib/obol/eip712";
 import { parseEnr } from "@/lib/obol/enr";
@@ -44,8 +44,7 @@ export function RegisterNode({
 }) {
   const fieldId = useId();
   const [enr, setEnr] = useState("");
-  const { chainId } = useAccount();
-  const { signTypedDataAsync } = useSignTypedData();
+  const { chainId, config } = useWallet();
   const step = useWalletStep();
   const trimmed = enr.trim();
   const problem = trimmed === "" ? null : enrProblem(trimmed, address, registered);
@@ -53,6 +52,8 @@ export function RegisterNode({
 
   const register = () =>
     step.run(async (report) => {
+      const { signTypedData } = await walletActions();
+      const signTypedDataAsync = (data: Parameters<typeof signTypedData>[1]) => signTypedData(requireConfig(config), data);
       report("Signature 1 of 2: the cluster configuration…");
       const configSignature = await signTypedDataAsync({ ...operatorConfigHashTypedData(configHash, network.forkVersion), account: address });
       report("Signature 2 of 2: your node's ENR…");
