@@ -18,6 +18,7 @@ import { connectWallet, screenshot, startStack, walletContext, type Stack } from
 
 let stack: Stack;
 let configHash: Hex;
+let clusterId: Hex;
 const contexts: BrowserContext[] = [];
 /** The four operators' pages, kept open from registration to activation. */
 const operatorPages: Page[] = [];
@@ -49,16 +50,23 @@ async function waitForPills(page: Page, expected: string[], timeout = 30_000): P
   assert.deepEqual(seen, expected, "operator pills");
 }
 
+async function assertRedirect(from: string, to: string): Promise<void> {
+  const response = await fetch(stack.baseUrl + from, { redirect: "manual" });
+  assert.equal(response.status, 308, `${from} answered ${response.status}`);
+  assert.equal(new URL(response.headers.get("location") ?? "", stack.baseUrl).pathname, to);
+}
+
 before(async () => {
   stack = await startStack();
   const writer = devnetWriter(stack.rpcUrl, stack.deployment);
   for (const [i, operator] of operators.entries()) await writer.bid({ operator, discountRate: 10 * i, days: 1500 + i });
   await writer.createCluster();
   const global = (await (await fetch(`${stack.baseUrl}/api/clusters?view=global&sort=newest`)).json()) as {
-    rows: { configHash: Hex; name: string }[];
+    rows: { configHash: Hex; clusterId: Hex; name: string }[];
   };
   assert.equal(global.rows[0].name, "Byzantine DV5");
   configHash = global.rows[0].configHash;
+  clusterId = global.rows[0].clusterId;
 });
 
 after(async () => {
@@ -83,11 +91,14 @@ describe("visitors", () => {
     await pasted.goto(`/clusters/${configHash}`);
     await pasted.getByRole("heading", { name: "Byzantine DV5" }).waitFor();
     await pasted.getByText("Waiting for operators (0/4)").first().waitFor();
+    await pasted.getByText("Connecting the wallet of one of this cluster's operators shows that operator's next step here.").waitFor();
     await screenshot(pasted, "02-visitor-cluster");
 
     const missing = await pasted.goto(`/clusters/0x${"ab".repeat(32)}`);
     assert.equal(missing?.status(), 404);
     await pasted.getByRole("heading", { name: "No cluster with this config hash" }).waitFor();
+    // The on-chain cluster id lands on the page (the lock hash does too, once there is a lock: below).
+    await assertRedirect(`/clusters/${clusterId}`, `/clusters/${configHash}`);
     const malformed = await pasted.goto("/clusters/not-a-hash");
     assert.equal(malformed?.status(), 404);
     await screenshot(pasted, "03-404");
@@ -197,6 +208,7 @@ describe("four operators", () => {
       body: JSON.stringify(json),
     });
     assert.equal(published.status, 201, await published.text());
+    await assertRedirect(`/clusters/${json.lock_hash}`, `/clusters/${configHash}`);
 
     for (const page of operatorPages) {
       await page.getByText("Distributed public key").waitFor({ timeout: 30_000 });

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { render, screen, waitFor } from "@testing-library/react";
+import { act, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { defineChain, type Chain, type Transport, getAddress, recoverTypedDataAddress, type Address, type Hex, type LocalAccount, type TypedDataDefinition } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
@@ -95,22 +95,29 @@ async function renderBlock(
     transports: Object.fromEntries(chains.map((c) => [c.id, http()])) as Record<number, Transport>,
   });
   if (account) await connect(config, { connector: config.connectors[0] });
-  return render(
+  // The steps load on demand (next/dynamic): imported first, they render once the queue drains.
+  await Promise.all([import("./accept-terms"), import("./register-node"), import("./run-dkg")]);
+  const rendered = render(
     <TestWalletRoot config={config}>
       <SyncActionBlock sync={sync} network={network} origin={origin} />
     </TestWalletRoot>,
   );
+  await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  return rendered;
 }
 
 const signerOf = (typedData: TypedDataDefinition, signature: string) => recoverTypedDataAddress({ ...typedData, signature: signature as Hex });
 
 describe("SyncActionBlock", () => {
-  it("is shown to nobody but a connected operator with a step left", async () => {
+  it("is shown to nobody but a connected operator with a step left; anyone else is told how to see a step", async () => {
+    const hint = "Connecting the wallet of one of this cluster's operators shows that operator's next step here.";
     const { container, unmount } = await renderBlock(syncOf("----"), { account: null });
-    expect(container).toBeEmptyDOMElement();
+    expect(container).toHaveTextContent(hint);
+    expect(screen.queryByRole("heading")).toBeNull();
     unmount();
     const outsider = await renderBlock(syncOf("----"), { account: privateKeyToAccount(testKeyHex(99)) });
-    expect(outsider.container).toBeEmptyDOMElement();
+    expect(outsider.container).toHaveTextContent(hint);
+    expect(screen.queryByRole("heading")).toBeNull();
     outsider.unmount();
     const done = await renderBlock(syncOf("rrrr", true));
     expect(done.container).toBeEmptyDOMElement();
