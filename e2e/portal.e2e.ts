@@ -14,6 +14,7 @@ import { definitionSchema } from "@/lib/obol/schema";
 import { operatorEnr, runTestDkg } from "@/lib/obol/dkg";
 import { runAdmin } from "@/scripts/devnet-admin";
 import { auctionScenario } from "./auction.e2e";
+import { axeViolations } from "./axe";
 import { connectWallet, screenshot, startStack, walletContext, type Stack } from "./harness";
 
 let stack: Stack;
@@ -239,6 +240,41 @@ describe("four operators", () => {
 describe("the auction", () => {
   it("lets an operator place, change and withdraw a bid from the page", async () => {
     await auctionScenario({ baseUrl: stack.baseUrl, rpcUrl: stack.rpcUrl, browser: stack.browser });
+  });
+});
+
+describe("accessibility", () => {
+  const sizes = [
+    { name: "desktop", viewport: { width: 1280, height: 900 } },
+    { name: "phone", viewport: { width: 390, height: 844 }, isMobile: true },
+  ];
+  const pages = () => ["/", "/?view=global&page=1", `/clusters/${configHash}`, "/auction", "/verify", `/clusters/0x${"ab".repeat(32)}`, "/no-such-page"];
+
+  it("finds no WCAG 2.1 A/AA violation with axe-core on any page, at desktop and phone sizes, and would find one", async () => {
+    const found: string[] = [];
+    for (const size of sizes) {
+      const page = await newPage(null, size);
+      for (const path of pages()) {
+        await page.goto(path);
+        await page.locator("main").waitFor();
+        for (const violation of await axeViolations(page)) found.push(`${size.name} ${path}: ${violation}`);
+      }
+    }
+    // The operator's own view: the action block and the wallet button.
+    const operatorPage = await newPage(operators[0]);
+    await operatorPage.goto(`/clusters/${configHash}`);
+    await connectWallet(operatorPage);
+    for (const violation of await axeViolations(operatorPage)) found.push(`operator cluster page: ${violation}`);
+    assert.deepEqual(found, []);
+
+    // The check sees a contrast that is too low (grey on the page's dark background).
+    await operatorPage.evaluate(() => {
+      const p = document.createElement("p");
+      p.textContent = "Too faint to read";
+      p.style.color = "#334155";
+      document.querySelector("main")?.append(p);
+    });
+    assert.match((await axeViolations(operatorPage)).join("\n"), /^color-contrast/m);
   });
 });
 
