@@ -2,7 +2,7 @@
 
 import { useState, type ReactNode } from "react";
 import { requireConfig, useWallet } from "@/components/wallet/wallet-context";
-import { SwitchNetworkButton } from "@/components/sync/problem-notice";
+import { SwitchNetworkButton } from "@/components/wallet/problem-notice";
 import type { AuctionAccount } from "@/lib/auction/auction-view";
 import { auctionScore, BID_REPUTATION, bidPrice, dailyVcPrice } from "@/lib/auction/math";
 import type { AuctionParameters, RankedBid } from "@/lib/auction/ranking";

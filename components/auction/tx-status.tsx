@@ -1,6 +1,6 @@
 "use client";
 
-import { SwitchNetworkButton } from "@/components/sync/problem-notice";
+import { SwitchNetworkButton } from "@/components/wallet/problem-notice";
 import { formatInteger } from "@/lib/format/number";
 import { explorerHref, shortHex } from "@/lib/format/text";
 import type { AuctionNetwork } from "./network";

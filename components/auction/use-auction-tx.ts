@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { Hex } from "viem";
 import { requireConfig, useWallet, walletActions } from "@/components/wallet/wallet-context";
-import { describeProblem } from "@/components/sync/wallet-error";
+import { describeProblem } from "@/components/wallet/wallet-error";
 import { explainAuctionError } from "@/lib/auction/errors";
 import { formatEth } from "@/lib/format/number";
 import { PriceChangedError } from "./auction-writes";

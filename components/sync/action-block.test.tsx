@@ -16,7 +16,7 @@ import { ClusterStatus } from "@/lib/chain/cluster-state";
 import { syncState } from "@/lib/sync/steps";
 import { hoodiForkVersion, testOperators } from "@/lib/sync/testing";
 import { SyncActionBlock } from "./action-block";
-import type { SyncNetwork } from "./network";
+import type { WalletNetwork } from "@/components/wallet/network";
 
 const router = vi.hoisted(() => ({ refresh: vi.fn() }));
 vi.mock("next/navigation", () => ({ useRouter: () => router }));
@@ -29,7 +29,7 @@ const devnet = defineChain({
   rpcUrls: { default: { http: [rpcUrl] } },
 });
 const elsewhere = defineChain({ ...devnet, id: 1, name: "Ethereum" });
-const network: SyncNetwork = { chainId: 560048, chainName: "Byzantine devnet", forkVersion: hoodiForkVersion };
+const network: WalletNetwork = { chainId: 560048, chainName: "Byzantine devnet", forkVersion: hoodiForkVersion };
 const configHash: Hex = `0x${"c0".repeat(32)}`;
 const origin = "https://portal.example";
 const [alice, bob] = testOperators;

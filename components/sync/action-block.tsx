@@ -4,7 +4,7 @@ import dynamic from "next/dynamic";
 import { isAddressEqual } from "viem";
 import { useWallet } from "@/components/wallet/wallet-context";
 import type { ClusterSync } from "@/lib/sync/cluster-sync";
-import type { SyncNetwork } from "./network";
+import type { WalletNetwork } from "@/components/wallet/network";
 
 // Only a connected operator with a step left sees one of these: a visitor's page does not load
 // their code (EIP-712 messages, the ENR parser and its curve).
@@ -29,7 +29,7 @@ export function SyncActionBlock({
   origin,
 }: {
   sync: ClusterSync;
-  network: SyncNetwork;
+  network: WalletNetwork;
   /** This portal's origin as people reach it (lib/http/origin `requestOrigin()`). */
   origin: string;
 }) {

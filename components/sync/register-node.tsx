@@ -2,15 +2,15 @@
 
 import { useId, useState } from "react";
 import { isAddressEqual, type Address, type Hex } from "viem";
+import { portalApi } from "@/components/http/portal-api";
+import type { WalletNetwork } from "@/components/wallet/network";
+import { ProblemNotice, SwitchNetworkButton } from "@/components/wallet/problem-notice";
+import { useWalletStep } from "@/components/wallet/use-wallet-step";
 import { requireConfig, useWallet, walletActions } from "@/components/wallet/wallet-context";
-import { DEFINITION_VERSION } from "@/lib/obol/version";
 import { enrTypedData, operatorConfigHashTypedData } from "@/lib/obol/eip712";
 import { parseEnr } from "@/lib/obol/enr";
-import type { SyncNetwork } from "./network";
+import { DEFINITION_VERSION } from "@/lib/obol/version";
 import { PrimaryButton } from "./primary-button";
-import { ProblemNotice, SwitchNetworkButton } from "./problem-notice";
-import { useWalletStep } from "./use-wallet-step";
-import { sendJson } from "./wallet-error";
 
 export type RegisteredNode = { address: Address; enr: string };
 
@@ -39,7 +39,7 @@ export function RegisterNode({
 }: {
   address: Address;
   configHash: Hex;
-  network: SyncNetwork;
+  network: WalletNetwork;
   registered: readonly RegisteredNode[];
 }) {
   const fieldId = useId();
@@ -59,12 +59,11 @@ export function RegisterNode({
       report("Signature 2 of 2: your node's ENR…");
       const enrSignature = await signTypedDataAsync({ ...enrTypedData(trimmed, network.forkVersion), account: address });
       report("Registering…");
-      await sendJson(
-        "PUT",
-        `/api/v1/definition/${configHash}`,
-        { enr: trimmed, version: DEFINITION_VERSION, address, enr_signature: enrSignature, fork_version: network.forkVersion },
-        configSignature,
-      );
+      await portalApi(`/api/v1/definition/${configHash}`, {
+        method: "PUT",
+        body: { enr: trimmed, version: DEFINITION_VERSION, address, enr_signature: enrSignature, fork_version: network.forkVersion },
+        headers: { authorization: `Bearer ${configSignature}` },
+      });
     });
 
   return (

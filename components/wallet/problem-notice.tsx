@@ -2,11 +2,11 @@
 
 import { useState } from "react";
 import { requireConfig, useWallet, walletActions } from "@/components/wallet/wallet-context";
-import type { SyncNetwork } from "./network";
+import type { WalletNetwork } from "./network";
 import type { Problem } from "./wallet-error";
 
 /** A failed step explained where it happened; a wrong network comes with the switch. */
-export function ProblemNotice({ problem, network }: { problem: Problem | null; network: SyncNetwork }) {
+export function ProblemNotice({ problem, network }: { problem: Problem | null; network: WalletNetwork }) {
   if (!problem) return null;
   return (
     <div role="alert" className="space-y-2 rounded-md border border-red-500/40 bg-red-500/10 px-3 py-2 text-sm text-red-200">
@@ -16,7 +16,7 @@ export function ProblemNotice({ problem, network }: { problem: Problem | null; n
   );
 }
 
-export function SwitchNetworkButton({ network }: { network: SyncNetwork }) {
+export function SwitchNetworkButton({ network }: { network: WalletNetwork }) {
   const { config } = useWallet();
   const [isPending, setPending] = useState(false);
   const [error, setError] = useState<Error | null>(null);
