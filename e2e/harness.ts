@@ -121,11 +121,12 @@ export async function startStack(): Promise<Stack> {
 export async function walletContext(
   stack: Stack,
   account: Account | null,
-  options: { viewport?: { width: number; height: number }; isMobile?: boolean } = {},
+  options: { viewport?: { width: number; height: number }; isMobile?: boolean; bypassCSP?: boolean } = {},
 ): Promise<BrowserContext> {
   const context = await stack.browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 900 },
     isMobile: options.isMobile,
+    bypassCSP: options.bypassCSP,
     hasTouch: options.isMobile,
     baseURL: stack.baseUrl,
   });

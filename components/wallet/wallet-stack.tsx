@@ -57,7 +57,9 @@ export default function WalletStack({ children }: { children?: ReactNode }) {
           <OpenWhenAsked />
           <ConnectButton
             accountStatus={{ smallScreen: "avatar", largeScreen: "full" }}
-            chainStatus={{ smallScreen: "icon", largeScreen: "full" }}
+            // The icon alone: with the chain's name shown, its button's name ("Chain Selector") would
+            // not contain its visible text (WCAG 2.5.3). A wrong network still shows as "Wrong network".
+            chainStatus="icon"
             showBalance={{ smallScreen: false, largeScreen: true }}
           />
           {children}
