@@ -57,9 +57,9 @@ export default function WalletStack({ children }: { children?: ReactNode }) {
           <OpenWhenAsked />
           <ConnectButton
             accountStatus={{ smallScreen: "avatar", largeScreen: "full" }}
-            // The icon alone: with the chain's name shown, its button's name ("Chain Selector") would
-            // not contain its visible text (WCAG 2.5.3). A wrong network still shows as "Wrong network".
-            chainStatus="icon"
+            // No chain selector: its name ("Chain Selector") does not contain the chain name it shows
+            // (WCAG 2.5.3), and the portal works on one chain. A wrong one still shows "Wrong network".
+            chainStatus="none"
             showBalance={{ smallScreen: false, largeScreen: true }}
           />
           {children}
