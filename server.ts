@@ -36,6 +36,7 @@ const handle = portalRequestHandler({
   dev,
   trustedProxyHeaders: env.TRUSTED_PROXY_HEADERS,
   publicRpcUrl: env.PUBLIC_RPC_URL,
+  walletConnect: env.WALLETCONNECT_PROJECT_ID !== undefined,
   limiter: createRateLimiter({
     // Several instances on one PostgreSQL share their counts; the embedded database serves one process.
     store: env.DATABASE_URL ? sharedCountersWithFallback(databaseCounters(getDatabase)) : memoryCounters(),

@@ -3,8 +3,7 @@ import type { ReactNode } from "react";
 import { Footer } from "@/components/layout/footer";
 import { Header } from "@/components/layout/header";
 import { Sidebar } from "@/components/layout/sidebar";
-import { AccountRefresh } from "@/components/wallet/account-refresh";
-import { Providers } from "@/components/wallet/providers";
+import { WalletRoot } from "@/components/wallet/wallet-context";
 import { getEnv, publicConfig } from "@/lib/env";
 import { walletState } from "@/lib/wallet/connected-account";
 import "./globals.css";
@@ -33,19 +32,25 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body>
-        <Providers config={config} initialState={initialState}>
-          <AccountRefresh />
+        {/* The first stop of the keyboard: past the sidebar and the header, to the page itself. */}
+        <a
+          href="#main"
+          className="sr-only rounded-md bg-orange-500 px-4 py-2 font-medium text-slate-950 focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50"
+        >
+          Skip to content
+        </a>
+        <WalletRoot portal={config} initialState={initialState}>
           <div className="flex min-h-screen flex-col md:flex-row">
             <aside className="border-b border-slate-800 p-4 md:min-h-screen md:border-r md:border-b-0">
               <Sidebar />
             </aside>
             <div className="flex min-w-0 flex-1 flex-col">
               <Header />
-              <main className="flex-1 px-4 py-6 md:px-8">{children}</main>
+              <main id="main" tabIndex={-1} className="flex-1 px-4 py-6 outline-none md:px-8">{children}</main>
               <Footer />
             </div>
           </div>
-        </Providers>
+        </WalletRoot>
       </body>
     </html>
   );

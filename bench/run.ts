@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- --clusters N] [-- --only pages|locks]`: on a fresh anvil with N/4 and then N seeded clusters,
+ * `npm run bench [-- --clusters N] [-- --only pages|locks]` (`-- --pages`: page weight, ./pages):
+ * on a fresh anvil with N/4 and then N seeded clusters,
  * measures the production server's render time of the dashboard (global and mine) and a cluster
  * page, cold (first request) and warm (median of the next requests), and the JSON-RPC requests
  * each render makes, counted by a proxy in front of the node. In the same run it measures the
@@ -22,24 +23,29 @@ import { seedClusters, seedDevnet } from "@/devnet/seed";
 import { configuredChain } from "@/lib/chain/chains";
 import { readChainState } from "@/lib/chain/cluster-state";
 import { benchLocks } from "./locks";
+import { benchPageWeight } from "./pages";
 import { startRpcProxy } from "./rpc-proxy";
 import { buildPortal, startPortal } from "./server";
 
-// --one-per-block or --json: the scale benchmark (./scale) runs instead, with its own options.
-const scaleRun = process.argv.includes("--one-per-block") || process.argv.includes("--json");
+// --pages: the page-weight benchmark (./pages); else --one-per-block or --json: the scale
+// benchmark (./scale); each with its own options.
+const pagesRun = process.argv.includes("--pages");
+const scaleRun = !pagesRun && (process.argv.includes("--one-per-block") || process.argv.includes("--json"));
 const { values } = parseArgs({
   strict: !scaleRun,
   options: {
     clusters: { type: "string", default: "200" },
-    runs: { type: "string", default: "5" },
+    runs: { type: "string" },
     "skip-build": { type: "boolean", default: false },
     only: { type: "string" },
+    pages: { type: "boolean", default: false },
+    json: { type: "boolean", default: false },
   },
 });
 if (values.only !== undefined && values.only !== "pages" && values.only !== "locks") throw new Error("--only takes pages or locks");
 const run = (part: "pages" | "locks") => values.only === undefined || values.only === part;
 const clusterCount = Number(values.clusters);
-const warmRuns = Number(values.runs);
+const warmRuns = Number(values.runs ?? 5);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x: number) => `${x.toFixed(1)} ms`;
@@ -173,7 +179,8 @@ async function benchPages(base: string, proxy: Awaited<ReturnType<typeof startRp
     );
 }
 
-if (scaleRun) await import("./scale");
+if (pagesRun) await benchPageWeight({ runs: Number(values.runs ?? 3), build: !values["skip-build"], json: process.argv.includes("--json") });
+else if (scaleRun) await import("./scale");
 else
   main().catch((error: unknown) => {
     console.error(error);

@@ -53,6 +53,23 @@ async function waitForHttp(url: string, child: ChildProcess): Promise<void> {
   }
 }
 
+/** Debian's Chromium, headless, quiet (no background traffic to count or wait for). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  });
+}
+
 /** Starts everything; builds the portal first when CI asks for it or no build exists. */
 export async function startStack(): Promise<Stack> {
   await mkdir(artifactsDir, { recursive: true });
@@ -92,19 +109,7 @@ export async function startStack(): Promise<Stack> {
       },
     });
     await waitForHttp(`${baseUrl}/api/clusters?view=global`, server);
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      headless: true,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
-    });
+    browser = await launchChromium();
     return { baseUrl, rpcUrl: anvil.rpcUrl, rpcSecret, deployment, browser, cspViolations: [], stop };
   } catch (error) {
     await stop();
@@ -116,11 +121,12 @@ export async function startStack(): Promise<Stack> {
 export async function walletContext(
   stack: Stack,
   account: Account | null,
-  options: { viewport?: { width: number; height: number }; isMobile?: boolean } = {},
+  options: { viewport?: { width: number; height: number }; isMobile?: boolean; bypassCSP?: boolean } = {},
 ): Promise<BrowserContext> {
   const context = await stack.browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 900 },
     isMobile: options.isMobile,
+    bypassCSP: options.bypassCSP,
     hasTouch: options.isMobile,
     baseURL: stack.baseUrl,
   });

@@ -21,12 +21,14 @@ import { runExitSign } from "@/devnet/charon/exit-sign";
 import { writeNodeFolders } from "@/devnet/nodes/node-folders";
 import { runAdmin } from "@/scripts/devnet-admin";
 import { auctionScenario } from "./auction.e2e";
+import { axeViolations } from "./axe";
 import { connectWallet, screenshot, startStack, walletContext, type Stack } from "./harness";
 
 let stack: Stack;
 let configHash: Hex;
 /** The DKG the operators "ran" (what charon would have left in their node folders). */
 let dkg: TestDkgResult;
+let clusterId: Hex;
 const contexts: BrowserContext[] = [];
 /** The four operators' pages, kept open from registration to activation. */
 const operatorPages: Page[] = [];
@@ -58,16 +60,23 @@ async function waitForPills(page: Page, expected: string[], timeout = 30_000): P
   assert.deepEqual(seen, expected, "operator pills");
 }
 
+async function assertRedirect(from: string, to: string): Promise<void> {
+  const response = await fetch(stack.baseUrl + from, { redirect: "manual" });
+  assert.equal(response.status, 308, `${from} answered ${response.status}`);
+  assert.equal(new URL(response.headers.get("location") ?? "", stack.baseUrl).pathname, to);
+}
+
 before(async () => {
   stack = await startStack();
   const writer = devnetWriter(stack.rpcUrl, stack.deployment);
   for (const [i, operator] of operators.entries()) await writer.bid({ operator, discountRate: 10 * i, days: 1500 + i });
   await writer.createCluster();
   const global = (await (await fetch(`${stack.baseUrl}/api/clusters?view=global&sort=newest`)).json()) as {
-    rows: { configHash: Hex; name: string }[];
+    rows: { configHash: Hex; clusterId: Hex; name: string }[];
   };
   assert.equal(global.rows[0].name, "Byzantine DV5");
   configHash = global.rows[0].configHash;
+  clusterId = global.rows[0].clusterId;
 });
 
 after(async () => {
@@ -92,11 +101,14 @@ describe("visitors", () => {
     await pasted.goto(`/clusters/${configHash}`);
     await pasted.getByRole("heading", { name: "Byzantine DV5" }).waitFor();
     await pasted.getByText("Waiting for operators (0/4)").first().waitFor();
+    await pasted.getByText("Connecting the wallet of one of this cluster's operators shows that operator's next step here.").waitFor();
     await screenshot(pasted, "02-visitor-cluster");
 
     const missing = await pasted.goto(`/clusters/0x${"ab".repeat(32)}`);
     assert.equal(missing?.status(), 404);
     await pasted.getByRole("heading", { name: "No cluster with this config hash" }).waitFor();
+    // The on-chain cluster id lands on the page (the lock hash does too, once there is a lock: below).
+    await assertRedirect(`/clusters/${clusterId}`, `/clusters/${configHash}`);
     const malformed = await pasted.goto("/clusters/not-a-hash");
     assert.equal(malformed?.status(), 404);
     await screenshot(pasted, "03-404");
@@ -207,6 +219,7 @@ describe("four operators", () => {
       body: JSON.stringify(json),
     });
     assert.equal(published.status, 201, await published.text());
+    await assertRedirect(`/clusters/${json.lock_hash}`, `/clusters/${configHash}`);
 
     for (const page of operatorPages) {
       await page.getByText("Distributed public key").waitFor({ timeout: 30_000 });
@@ -268,6 +281,42 @@ describe("four operators", () => {
 describe("the auction", () => {
   it("lets an operator place, change and withdraw a bid from the page", async () => {
     await auctionScenario({ baseUrl: stack.baseUrl, rpcUrl: stack.rpcUrl, browser: stack.browser });
+  });
+});
+
+describe("accessibility", () => {
+  const sizes = [
+    // axe-core evaluates code, which the portal's CSP refuses: its pages are checked without the CSP.
+    { name: "desktop", viewport: { width: 1280, height: 900 }, bypassCSP: true },
+    { name: "phone", viewport: { width: 390, height: 844 }, isMobile: true, bypassCSP: true },
+  ];
+  const pages = () => ["/", "/?view=global&page=1", `/clusters/${configHash}`, "/auction", "/verify", `/clusters/0x${"ab".repeat(32)}`, "/no-such-page"];
+
+  it("finds no WCAG 2.1 A/AA violation with axe-core on any page, at desktop and phone sizes, and would find one", async () => {
+    const found: string[] = [];
+    for (const size of sizes) {
+      const page = await newPage(null, size);
+      for (const path of pages()) {
+        await page.goto(path);
+        await page.locator("main").waitFor();
+        for (const violation of await axeViolations(page)) found.push(`${size.name} ${path}: ${violation}`);
+      }
+    }
+    // The operator's own view: the action block and the wallet button.
+    const operatorPage = await newPage(operators[0], { bypassCSP: true });
+    await operatorPage.goto(`/clusters/${configHash}`);
+    await connectWallet(operatorPage);
+    for (const violation of await axeViolations(operatorPage)) found.push(`operator cluster page: ${violation}`);
+    assert.deepEqual(found, []);
+
+    // The check sees a contrast that is too low (grey on the page's dark background).
+    await operatorPage.evaluate(() => {
+      const p = document.createElement("p");
+      p.textContent = "Too faint to read";
+      p.style.color = "#334155";
+      document.querySelector("main")?.append(p);
+    });
+    assert.match((await axeViolations(operatorPage)).join("\n"), /^color-contrast/m);
   });
 });
 

@@ -93,6 +93,8 @@ const schema = z
     PGLITE_DIR: z.string().min(1),
     /** The RPC URL browsers may use (never RPC_URL, which may carry a provider key); unset: the wallet's own provider. */
     PUBLIC_RPC_URL: z.url({ message: "expected an http(s) URL of a JSON-RPC node that browsers may use" }).optional(),
+    /** A WalletConnect Cloud project id: with it, wallets on other devices can connect through WalletConnect's relay. */
+    WALLETCONNECT_PROJECT_ID: z.string().regex(/^[0-9a-f]{32}$/, "expected a WalletConnect Cloud project id (32 hex digits)").optional(),
     /** This portal's public origin, for absolute URLs shown to people (the charon dkg command). */
     PUBLIC_URL: z.url({ message: "expected the portal's public origin, such as https://portal.example" }).optional(),
     /** How long one JSON-RPC request may take before the chain node counts as not answering. */
@@ -192,6 +194,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     // The devnet's node is public by nature: browsers use it too.
     PUBLIC_RPC_URL: pick("PUBLIC_RPC_URL", network === "devnet" ? (optional(source.RPC_URL) ?? preset.rpcUrl) : undefined),
     PUBLIC_URL: pick("PUBLIC_URL"),
+    WALLETCONNECT_PROJECT_ID: pick("WALLETCONNECT_PROJECT_ID"),
     RPC_TIMEOUT_MS: pick("RPC_TIMEOUT_MS", 4_000),
     RATE_LIMIT_WRITES_PER_MINUTE: pick("RATE_LIMIT_WRITES_PER_MINUTE", 60),
     RATE_LIMIT_READS_PER_MINUTE: pick("RATE_LIMIT_READS_PER_MINUTE", 600),
@@ -236,6 +239,7 @@ export function publicConfig(e: Env = getEnv()) {
     auction: e.AUCTION_ADDRESS,
     vault: e.VAULT_ADDRESS,
     forkVersion: e.FORK_VERSION,
+    walletConnectProjectId: e.WALLETCONNECT_PROJECT_ID ?? null,
   };
 }
 

@@ -1,7 +1,7 @@
 /** Skeleton while the server reads the chain. */
 export default function Loading() {
   return (
-    <div aria-busy="true" aria-label="Loading" className="animate-pulse space-y-6">
+    <div aria-busy="true" aria-label="Loading" className="space-y-6 motion-safe:animate-pulse">
       <div className="h-8 w-48 rounded bg-slate-800" />
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-6">
         {Array.from({ length: 6 }, (_, i) => (

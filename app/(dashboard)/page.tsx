@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { WebhookForm } from "@/components/activity/webhook-form";
 import { AccountStats } from "@/components/dashboard/account-stats";
@@ -14,6 +15,7 @@ import { isChainUnavailable } from "@/lib/http/unavailable";
 import { connectedAccount } from "@/lib/wallet/connected-account";
 
 export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Dashboard" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 

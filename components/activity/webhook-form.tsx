@@ -2,12 +2,12 @@
 
 import { useState } from "react";
 import { isAddressEqual, type Address } from "viem";
-import { useAccount, useSignTypedData } from "wagmi";
+import { portalApi } from "@/components/http/portal-api";
 import { PrimaryButton } from "@/components/sync/primary-button";
-import { ProblemNotice } from "@/components/sync/problem-notice";
-import type { SyncNetwork } from "@/components/sync/network";
-import { useWalletStep } from "@/components/sync/use-wallet-step";
-import { sendJson } from "@/components/sync/wallet-error";
+import type { WalletNetwork } from "@/components/wallet/network";
+import { ProblemNotice } from "@/components/wallet/problem-notice";
+import { useWalletStep } from "@/components/wallet/use-wallet-step";
+import { requireConfig, useWallet, walletActions } from "@/components/wallet/wallet-context";
 import { subscribeTypedData, unsubscribeTypedData, webhookFormats, type WebhookFormat } from "@/lib/activity/subscription-message";
 
 const formatLabels: Record<WebhookFormat, string> = { discord: "Discord", slack: "Slack", json: "JSON" };
@@ -21,9 +21,8 @@ function freshTerms() {
 }
 
 /** Subscribes (or removes) a webhook for the connected operator with one wallet signature. */
-export function WebhookForm({ operator, network }: { operator: Address; network: SyncNetwork }) {
-  const { address } = useAccount();
-  const { signTypedDataAsync } = useSignTypedData();
+export function WebhookForm({ operator, network }: { operator: Address; network: WalletNetwork }) {
+  const { address, config } = useWallet();
   const step = useWalletStep();
   const [url, setUrl] = useState("");
   const [format, setFormat] = useState<WebhookFormat>("discord");
@@ -35,12 +34,14 @@ export function WebhookForm({ operator, network }: { operator: Address; network:
       setDone(null);
       const { nonce, expiry } = freshTerms();
       const message = { operator, url, nonce, expiry };
+      const { signTypedData } = await walletActions();
+      const wallet = requireConfig(config);
       const signature =
         action === "subscribe"
-          ? await signTypedDataAsync({ ...subscribeTypedData(network.chainId, { ...message, format }), account: operator })
-          : await signTypedDataAsync({ ...unsubscribeTypedData(network.chainId, message), account: operator });
+          ? await signTypedData(wallet, { ...subscribeTypedData(network.chainId, { ...message, format }), account: operator })
+          : await signTypedData(wallet, { ...unsubscribeTypedData(network.chainId, message), account: operator });
       const body = { operator, url, nonce: nonce.toString(), expiry: Number(expiry), signature, ...(action === "subscribe" ? { format } : {}) };
-      await sendJson(action === "subscribe" ? "POST" : "DELETE", path, body);
+      await portalApi(path, { method: action === "subscribe" ? "POST" : "DELETE", body });
       setDone(action === "subscribe" ? "Subscribed: each new event of your clusters is sent to this webhook." : "Webhook removed.");
     });
 

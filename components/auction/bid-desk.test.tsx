@@ -1,12 +1,12 @@
 // @vitest-environment jsdom
 // The operator's side of /auction with wagmi's mock connector on a real devnet chain of its own:
 // the mock wallet forwards transactions to anvil, whose unlocked dev accounts sign them.
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { createPublicClient, createTestClient, createWalletClient, defineChain, getAddress, http as viemHttp, type Address, type Hex, type PublicClient } from "viem";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it, vi } from "vitest";
-import { createConfig, http, WagmiProvider } from "wagmi";
+import { createConfig, http } from "wagmi";
+import { TestWalletRoot } from "@/components/wallet/test-wallet-root";
 import { connect } from "wagmi/actions";
 import { mock } from "wagmi/connectors";
 import { auctionAbi } from "@/contracts-abi";
@@ -105,11 +105,9 @@ async function renderDesk(address: Address | null) {
   if (address) await connect(config, { connector: config.connectors[0] });
   const data = await pageData(address);
   render(
-    <WagmiProvider config={config} reconnectOnMount={false}>
-      <QueryClientProvider client={new QueryClient()}>
-        <BidDesk parameters={data.state.parameters} ranking={data.ranking} account={data.account} network={networkOf()} />
-      </QueryClientProvider>
-    </WagmiProvider>,
+    <TestWalletRoot config={config}>
+      <BidDesk parameters={data.state.parameters} ranking={data.ranking} account={data.account} network={networkOf()} />
+    </TestWalletRoot>,
   );
   return data;
 }

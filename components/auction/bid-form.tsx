@@ -1,8 +1,8 @@
 "use client";
 
 import { useState, type ReactNode } from "react";
-import { useConfig } from "wagmi";
-import { SwitchNetworkButton } from "@/components/sync/problem-notice";
+import { requireConfig, useWallet } from "@/components/wallet/wallet-context";
+import { SwitchNetworkButton } from "@/components/wallet/problem-notice";
 import type { AuctionAccount } from "@/lib/auction/auction-view";
 import { auctionScore, BID_REPUTATION, bidPrice, dailyVcPrice } from "@/lib/auction/math";
 import type { AuctionParameters, RankedBid } from "@/lib/auction/ranking";
@@ -68,7 +68,7 @@ export function BidForm({
   onCancelEdit: () => void;
   onDone: () => void;
 }) {
-  const config = useConfig();
+  const { config } = useWallet();
   const wallet = useWalletState(account, network);
   const [discountRate, setDiscountRate] = useState<number | null>(editing?.discountRate ?? 0);
   const [duration, setDuration] = useState<number | null>(editing?.duration ?? Math.max(defaultDuration, parameters.minDuration));
@@ -102,8 +102,8 @@ export function BidForm({
     const target = { auction: network.auction, chainId: network.chainId, account: account.address };
     const ok = await tx.run(() =>
       editing
-        ? sendBidChange(config, target, { bidId: editing.bidId, discountRate, duration, shownTopUp: topUp ?? 0n })
-        : sendBid(config, target, { discountRate, duration, shownPrice: price }),
+        ? sendBidChange(requireConfig(config), target, { bidId: editing.bidId, discountRate, duration, shownTopUp: topUp ?? 0n })
+        : sendBid(requireConfig(config), target, { discountRate, duration, shownPrice: price }),
       editing ? "Bid changed." : "Bid placed.",
     );
     if (ok) onDone();

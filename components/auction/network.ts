@@ -1,5 +1,5 @@
 import type { Address } from "viem";
-import type { SyncNetwork } from "@/components/sync/network";
+import type { WalletNetwork } from "@/components/wallet/network";
 
 /** Where the auction lives, as the browser needs it for the wallet and links. */
-export type AuctionNetwork = SyncNetwork & { auction: Address; explorerUrl: string | null };
+export type AuctionNetwork = WalletNetwork & { auction: Address; explorerUrl: string | null };

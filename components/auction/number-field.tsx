@@ -49,6 +49,8 @@ export function NumberField({
         <input
           type="range"
           aria-label={`${label} slider`}
+          // Announced as people read it ("0.03 %"), not as the integer it stores (3 basis points).
+          aria-valuetext={`${shown(value === null ? min : Math.min(Math.max(value, min), sliderMax))} ${unit}`}
           min={min}
           max={sliderMax}
           step={1}

@@ -3,6 +3,7 @@ import { ExplorerLink } from "@/components/ui/explorer-link";
 import { Pagination } from "@/components/ui/pagination";
 import type { RankedBid } from "@/lib/auction/ranking";
 import { formatBasisPoints, formatDays, formatEth, formatScore } from "@/lib/format/number";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 function Standing({ bid }: { bid: RankedBid }) {
   if (bid.seat !== null) return <span className="rounded-full bg-orange-500 px-2 py-0.5 text-xs font-semibold whitespace-nowrap text-slate-950">Seat {bid.seat}</span>;
@@ -51,7 +52,7 @@ export function RankingTable({
       {total === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-700 p-10 text-center text-slate-400">No pending bid. Be the first to bid.</div>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-800">
+        <TableScroll label="Ranking" className="rounded-lg border border-slate-800">
           <table className="w-full min-w-[52rem] text-left text-sm">
             <thead className="bg-slate-900/80 text-xs tracking-wide text-slate-400 uppercase">
               <tr>
@@ -91,7 +92,7 @@ export function RankingTable({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <Pagination page={page} pageSize={pageSize} total={total} path="/auction" query={{ pageSize: String(pageSize) }} noun="bids" />
     </section>

@@ -1,6 +1,6 @@
 "use client";
 
-import { SwitchNetworkButton } from "@/components/sync/problem-notice";
+import { SwitchNetworkButton } from "@/components/wallet/problem-notice";
 import { formatInteger } from "@/lib/format/number";
 import { explorerHref, shortHex } from "@/lib/format/text";
 import type { AuctionNetwork } from "./network";
@@ -32,7 +32,7 @@ export function TxStatus({ phase, network }: { phase: TxPhase; network: AuctionN
     case "pending":
       return (
         <p role="status" className="text-sm text-slate-300">
-          <span aria-hidden className="mr-2 inline-block h-2 w-2 animate-pulse rounded-full bg-orange-400" />
+          <span aria-hidden className="mr-2 inline-block h-2 w-2 motion-safe:animate-pulse rounded-full bg-orange-400" />
           Pending: transaction <TxHash hash={phase.hash} network={network} /> is waiting to be mined…
         </p>
       );

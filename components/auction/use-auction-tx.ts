@@ -3,9 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { Hex } from "viem";
-import { useConfig } from "wagmi";
-import { waitForTransactionReceipt } from "wagmi/actions";
-import { describeProblem } from "@/components/sync/wallet-error";
+import { requireConfig, useWallet, walletActions } from "@/components/wallet/wallet-context";
+import { describeProblem } from "@/components/wallet/wallet-error";
 import { explainAuctionError } from "@/lib/auction/errors";
 import { formatEth } from "@/lib/format/number";
 import { PriceChangedError } from "./auction-writes";
@@ -37,7 +36,7 @@ export function describeTxError(error: unknown, chainName: string): { message: s
  * once mined, renders the page again on the server so the ranking and "Your bids" follow.
  */
 export function useAuctionTx(chainId: number, chainName: string) {
-  const config = useConfig();
+  const { config } = useWallet();
   const router = useRouter();
   const [phase, setPhase] = useState<TxPhase>({ kind: "idle" });
 
@@ -48,7 +47,8 @@ export function useAuctionTx(chainId: number, chainName: string) {
     try {
       hash = await send();
       setPhase({ kind: "pending", hash });
-      const receipt = await waitForTransactionReceipt(config, { hash, chainId });
+      const { waitForTransactionReceipt } = await walletActions();
+      const receipt = await waitForTransactionReceipt(requireConfig(config), { hash, chainId });
       if (receipt.status !== "success") {
         setPhase({ kind: "failed", hash, message: "The transaction was mined but reverted; nothing changed. Refresh the page and try again.", wrongNetwork: false });
         return false;

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useConfig } from "wagmi";
+import { requireConfig, useWallet } from "@/components/wallet/wallet-context";
 import type { AuctionAccount } from "@/lib/auction/auction-view";
 import type { RankedBid } from "@/lib/auction/ranking";
 import { formatBasisPoints, formatDays, formatEth } from "@/lib/format/number";
@@ -39,11 +39,11 @@ export function YourBids({
   onChange: (bid: RankedBid) => void;
   onWithdrawn: (bidId: string) => void;
 }) {
-  const config = useConfig();
+  const { config } = useWallet();
   const target = { auction: network.auction, chainId: network.chainId, account: account.address };
 
   async function withdraw(bid: RankedBid) {
-    if (await tx.run(() => sendWithdrawal(config, target, bid.bidId), `Bid withdrawn; ${formatEth(bid.bidPrice, 6)} refunded.`)) onWithdrawn(bid.bidId);
+    if (await tx.run(() => sendWithdrawal(requireConfig(config), target, bid.bidId), `Bid withdrawn; ${formatEth(bid.bidPrice, 6)} refunded.`)) onWithdrawn(bid.bidId);
   }
 
   return (

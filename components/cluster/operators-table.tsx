@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { ExplorerLink } from "@/components/ui/explorer-link";
 import type { ClusterView } from "@/lib/clusters/cluster-page";
 import { formatBasisPoints, formatDays, formatEth, formatInteger } from "@/lib/format/number";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 /**
  * The four operators with what the chain says of them. `status` renders each operator's
@@ -18,7 +19,7 @@ export function OperatorsTable({
   return (
     <section aria-labelledby="operators-heading" className="space-y-3">
       <h2 id="operators-heading" className="text-lg font-semibold">Operators</h2>
-      <div className="overflow-x-auto rounded-lg border border-slate-800">
+      <TableScroll label="Operators" className="rounded-lg border border-slate-800">
         <table className="w-full min-w-[48rem] text-left text-sm">
           <thead className="bg-slate-900/80 text-xs tracking-wide text-slate-400 uppercase">
             <tr>
@@ -47,7 +48,7 @@ export function OperatorsTable({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <p className="text-xs text-slate-400">Reputation is the on-chain score. {REPUTATION_NOTE}</p>
     </section>
   );

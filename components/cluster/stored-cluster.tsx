@@ -2,6 +2,7 @@ import { ChainUnavailableNotice, Unavailable } from "@/components/chain/chain-un
 import { ExplorerLink } from "@/components/ui/explorer-link";
 import type { StoredClusterView } from "@/lib/clusters/cluster-page";
 import { formatDate, shortHex } from "@/lib/format/text";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 /**
  * The cluster page while the chain node does not answer: what the store holds (the operators'
@@ -37,7 +38,7 @@ export function StoredCluster({ view, configHash }: { view: StoredClusterView; c
       </p>
       <section aria-labelledby="operators-heading" className="space-y-3">
         <h2 id="operators-heading" className="text-lg font-semibold">Operators</h2>
-        <div className="overflow-x-auto rounded-lg border border-slate-800">
+        <TableScroll label="Operators" className="rounded-lg border border-slate-800">
           <table className="w-full text-left text-sm">
             <thead className="bg-slate-900/80 text-xs tracking-wide text-slate-400 uppercase">
               <tr>
@@ -58,7 +59,7 @@ export function StoredCluster({ view, configHash }: { view: StoredClusterView; c
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
     </div>
   );

@@ -7,6 +7,7 @@ import type { ClusterView } from "@/lib/clusters/cluster-page";
 import { formatEth } from "@/lib/format/number";
 import { formatDateTime, shortHex } from "@/lib/format/text";
 import type { BeaconState, ValidatorView } from "@/lib/locks/validators";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 type Cluster = Pick<ClusterView, "configHash" | "chainStatus" | "clusterPubKeyHash" | "eigenPod" | "lock">;
 
@@ -99,7 +100,7 @@ function Validator({ validator, cluster }: { validator: ValidatorView; cluster: 
       <OnChainCheck validator={validator} onChainHash={cluster.clusterPubKeyHash} />
       <BeaconLine beacon={validator.beacon} />
 
-      <div className="overflow-x-auto">
+      <TableScroll label="Public shares">
         <table className="w-full text-left text-sm">
           <caption className="pb-1 text-left text-xs tracking-wide text-slate-400 uppercase">Public shares</caption>
           <thead className="text-xs text-slate-400">
@@ -121,9 +122,9 @@ function Validator({ validator, cluster }: { validator: ValidatorView; cluster: 
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
 
-      <div className="overflow-x-auto">
+      <TableScroll label="Deposit data">
         <table className="w-full text-left text-sm">
           <caption className="pb-1 text-left text-xs tracking-wide text-slate-400 uppercase">Deposit data</caption>
           <thead className="text-xs text-slate-400">
@@ -159,7 +160,7 @@ function Validator({ validator, cluster }: { validator: ValidatorView; cluster: 
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </article>
   );
 }

@@ -3,6 +3,7 @@ import type { ClusterSummary } from "@/lib/clusters/summary";
 import { formatDays } from "@/lib/format/number";
 import { formatDate } from "@/lib/format/text";
 import { ClickableRow } from "./clickable-row";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 function period(row: ClusterSummary): string {
   if (row.myDays !== null) return formatDays(row.myDays);
@@ -45,7 +46,7 @@ export function ClusterTable({ rows }: { rows: ClusterSummary[] }) {
 
 function ClusterRowsTable({ rows }: { rows: ClusterSummary[] }) {
   return (
-    <div className="hidden overflow-x-auto rounded-lg border border-slate-800 sm:block">
+    <TableScroll label="Clusters" className="hidden rounded-lg border border-slate-800 sm:block">
       <table className="w-full min-w-[44rem] text-left text-sm">
         <thead className="bg-slate-900/80 text-xs tracking-wide text-slate-400 uppercase">
           <tr>
@@ -82,6 +83,6 @@ function ClusterRowsTable({ rows }: { rows: ClusterSummary[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -3,6 +3,7 @@ import { ChainUnavailableNotice, Unavailable } from "@/components/chain/chain-un
 import { Pagination } from "@/components/ui/pagination";
 import type { StoredDashboard } from "@/lib/clusters/dashboard";
 import { formatDate, shortHex } from "@/lib/format/text";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 /** The dashboard while the chain node does not answer: the indexed clusters, without what the chain says of them. */
 export function StoredClusters({ dashboard, query }: { dashboard: StoredDashboard; query: Record<string, string> }) {
@@ -15,7 +16,7 @@ export function StoredClusters({ dashboard, query }: { dashboard: StoredDashboar
       {dashboard.clusters.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-700 p-10 text-center text-slate-400">No indexed cluster to show.</div>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-800">
+        <TableScroll label="Clusters" className="rounded-lg border border-slate-800">
           <table className="w-full text-left text-sm">
             <thead className="bg-slate-900/80 text-xs tracking-wide text-slate-400 uppercase">
               <tr>
@@ -40,7 +41,7 @@ export function StoredClusters({ dashboard, query }: { dashboard: StoredDashboar
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <Pagination page={dashboard.page} pageSize={dashboard.pageSize} total={dashboard.total} path="/" query={query} noun="clusters" />
     </div>

@@ -3,12 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import useSWR from "swr";
+import { portalApi } from "@/components/http/portal-api";
 
-const fetchStamp = async (url: string): Promise<string> => {
-  const response = await fetch(url, { cache: "no-store" });
-  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-  return ((await response.json()) as { stamp: string }).stamp;
-};
+const fetchStamp = async (url: string): Promise<string> => (await portalApi<{ stamp: string }>(url)).stamp;
 
 /**
  * Keeps a server-rendered page current without reloads: polls `url` (a route handler built from

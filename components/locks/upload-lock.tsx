@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState, type DragEvent } from "react";
+import { ApiError, portalApi } from "@/components/http/portal-api";
 import { UPLOAD_HEADER } from "@/lib/locks/upload-header";
 
 type State = { step: "idle" } | { step: "sending"; name: string } | { step: "error"; message: string } | { step: "done"; message: string };
@@ -14,13 +15,13 @@ async function postLock(file: File): Promise<{ ok: boolean; message: string }> {
   } catch {
     return { ok: false, message: `${file.name} is not JSON: choose the cluster-lock.json charon wrote in its .charon folder.` };
   }
-  const response = await fetch("/api/v1/lock", {
-    method: "POST",
-    headers: { "content-type": "application/json", [UPLOAD_HEADER]: "1" },
-    body: JSON.stringify(body),
-  });
-  const reply = (await response.json().catch(() => null)) as { message?: string } | null;
-  return { ok: response.ok, message: reply?.message ?? `The portal answered ${response.status} ${response.statusText}.` };
+  try {
+    const reply = await portalApi<{ message?: string }>("/api/v1/lock", { method: "POST", body, headers: { [UPLOAD_HEADER]: "1" } });
+    return { ok: true, message: reply.message ?? "The lock was accepted." };
+  } catch (error) {
+    if (error instanceof ApiError) return { ok: false, message: error.message };
+    throw error;
+  }
 }
 
 /**

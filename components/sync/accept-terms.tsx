@@ -1,34 +1,34 @@
 "use client";
 
 import type { Address } from "viem";
-import { useSignTypedData } from "wagmi";
+import { portalApi } from "@/components/http/portal-api";
+import type { WalletNetwork } from "@/components/wallet/network";
+import { ProblemNotice } from "@/components/wallet/problem-notice";
+import { useWalletStep } from "@/components/wallet/use-wallet-step";
+import { requireConfig, useWallet, walletActions } from "@/components/wallet/wallet-context";
 import { TERMS_AND_CONDITIONS_HASH, TERMS_AND_CONDITIONS_VERSION, termsAndConditionsTypedData } from "@/lib/obol/eip712";
-import type { SyncNetwork } from "./network";
 import { PrimaryButton } from "./primary-button";
-import { ProblemNotice } from "./problem-notice";
-import { useWalletStep } from "./use-wallet-step";
-import { sendJson } from "./wallet-error";
 
 const termsUrl = "https://obol.org/terms.pdf";
 
 /** Step 1: sign Obol's terms once for every cluster (POST /api/v1/termsAndConditions). */
-export function AcceptTerms({ address, network }: { address: Address; network: SyncNetwork }) {
-  const { signTypedDataAsync } = useSignTypedData();
+export function AcceptTerms({ address, network }: { address: Address; network: WalletNetwork }) {
+  const { config } = useWallet();
   const step = useWalletStep();
   const accept = () =>
     step.run(async () => {
-      const signature = await signTypedDataAsync({ ...termsAndConditionsTypedData(), account: address });
-      await sendJson(
-        "POST",
-        "/api/v1/termsAndConditions",
-        {
+      const { signTypedData } = await walletActions();
+      const signature = await signTypedData(requireConfig(config), { ...termsAndConditionsTypedData(), account: address });
+      await portalApi("/api/v1/termsAndConditions", {
+        method: "POST",
+        body: {
           address,
           version: Number(TERMS_AND_CONDITIONS_VERSION),
           terms_and_conditions_hash: TERMS_AND_CONDITIONS_HASH,
           fork_version: network.forkVersion,
         },
-        signature,
-      );
+        headers: { authorization: `Bearer ${signature}` },
+      });
     });
   return (
     <div className="space-y-3">

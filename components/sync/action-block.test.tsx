@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { render, screen, waitFor } from "@testing-library/react";
+import { act, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { defineChain, type Chain, type Transport, getAddress, recoverTypedDataAddress, type Address, type Hex, type LocalAccount, type TypedDataDefinition } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createConfig, http, WagmiProvider } from "wagmi";
+import { createConfig, http } from "wagmi";
+import { TestWalletRoot } from "@/components/wallet/test-wallet-root";
 import { connect } from "wagmi/actions";
 import { mock } from "wagmi/connectors";
 import { enrTypedData, operatorConfigHashTypedData, TERMS_AND_CONDITIONS_HASH, termsAndConditionsTypedData } from "@/lib/obol/eip712";
@@ -16,7 +16,7 @@ import { ClusterStatus } from "@/lib/chain/cluster-state";
 import { syncState } from "@/lib/sync/steps";
 import { hoodiForkVersion, testOperators } from "@/lib/sync/testing";
 import { SyncActionBlock } from "./action-block";
-import type { SyncNetwork } from "./network";
+import type { WalletNetwork } from "@/components/wallet/network";
 
 const router = vi.hoisted(() => ({ refresh: vi.fn() }));
 vi.mock("next/navigation", () => ({ useRouter: () => router }));
@@ -29,7 +29,7 @@ const devnet = defineChain({
   rpcUrls: { default: { http: [rpcUrl] } },
 });
 const elsewhere = defineChain({ ...devnet, id: 1, name: "Ethereum" });
-const network: SyncNetwork = { chainId: 560048, chainName: "Byzantine devnet", forkVersion: hoodiForkVersion };
+const network: WalletNetwork = { chainId: 560048, chainName: "Byzantine devnet", forkVersion: hoodiForkVersion };
 const configHash: Hex = `0x${"c0".repeat(32)}`;
 const origin = "https://portal.example";
 const [alice, bob] = testOperators;
@@ -95,25 +95,29 @@ async function renderBlock(
     transports: Object.fromEntries(chains.map((c) => [c.id, http()])) as Record<number, Transport>,
   });
   if (account) await connect(config, { connector: config.connectors[0] });
-  const queryClient = new QueryClient();
-  return render(
-    <WagmiProvider config={config} reconnectOnMount={false}>
-      <QueryClientProvider client={queryClient}>
-        <SyncActionBlock sync={sync} network={network} origin={origin} />
-      </QueryClientProvider>
-    </WagmiProvider>,
+  // The steps load on demand (next/dynamic): imported first, they render once the queue drains.
+  await Promise.all([import("./accept-terms"), import("./register-node"), import("./run-dkg")]);
+  const rendered = render(
+    <TestWalletRoot config={config}>
+      <SyncActionBlock sync={sync} network={network} origin={origin} />
+    </TestWalletRoot>,
   );
+  await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  return rendered;
 }
 
 const signerOf = (typedData: TypedDataDefinition, signature: string) => recoverTypedDataAddress({ ...typedData, signature: signature as Hex });
 
 describe("SyncActionBlock", () => {
-  it("is shown to nobody but a connected operator with a step left", async () => {
+  it("is shown to nobody but a connected operator with a step left; anyone else is told how to see a step", async () => {
+    const hint = "Connecting the wallet of one of this cluster's operators shows that operator's next step here.";
     const { container, unmount } = await renderBlock(syncOf("----"), { account: null });
-    expect(container).toBeEmptyDOMElement();
+    expect(container).toHaveTextContent(hint);
+    expect(screen.queryByRole("heading")).toBeNull();
     unmount();
     const outsider = await renderBlock(syncOf("----"), { account: privateKeyToAccount(testKeyHex(99)) });
-    expect(outsider.container).toBeEmptyDOMElement();
+    expect(outsider.container).toHaveTextContent(hint);
+    expect(screen.queryByRole("heading")).toBeNull();
     outsider.unmount();
     const done = await renderBlock(syncOf("rrrr", true));
     expect(done.container).toBeEmptyDOMElement();

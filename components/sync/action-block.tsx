@@ -1,12 +1,16 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { isAddressEqual } from "viem";
-import { useAccount } from "wagmi";
+import { useWallet } from "@/components/wallet/wallet-context";
 import type { ClusterSync } from "@/lib/sync/cluster-sync";
-import { AcceptTerms } from "./accept-terms";
-import type { SyncNetwork } from "./network";
-import { RegisterNode } from "./register-node";
-import { RunDkg } from "./run-dkg";
+import type { WalletNetwork } from "@/components/wallet/network";
+
+// Only a connected operator with a step left sees one of these: a visitor's page does not load
+// their code (EIP-712 messages, the ENR parser and its curve).
+const AcceptTerms = dynamic(() => import("./accept-terms").then((m) => m.AcceptTerms));
+const RegisterNode = dynamic(() => import("./register-node").then((m) => m.RegisterNode));
+const RunDkg = dynamic(() => import("./run-dkg").then((m) => m.RunDkg));
 
 const headings = {
   "accept-terms": "Accept the terms",
@@ -16,7 +20,8 @@ const headings = {
 
 /**
  * The orange action block of the cluster page: shown only to the connected operator of this
- * cluster whose next step it is (or who waits for the DKG), with the one control that performs it.
+ * cluster whose next step it is (or who waits for the DKG), with the one control that performs it;
+ * anyone else is told, in one line, that an operator's wallet shows that operator's step.
  */
 export function SyncActionBlock({
   sync,
@@ -24,14 +29,23 @@ export function SyncActionBlock({
   origin,
 }: {
   sync: ClusterSync;
-  network: SyncNetwork;
+  network: WalletNetwork;
   /** This portal's origin as people reach it (lib/http/origin `requestOrigin()`). */
   origin: string;
 }) {
-  const { address } = useAccount();
+  const { address } = useWallet();
   const me = address ? sync.operators.find((o) => isAddressEqual(o.address, address)) : undefined;
+  if (!address || !me) {
+    // Someone who is not (or not yet known as) one of its operators: say how the next step appears.
+    if (sync.operators.every((o) => o.step === "done")) return null;
+    return (
+      <p className="text-sm text-slate-300">
+        Connecting the wallet of one of this cluster&apos;s operators shows that operator&apos;s next step here.
+      </p>
+    );
+  }
   // A registered operator waiting for the others (grey) still sees the DKG command and who is missing.
-  if (!address || !me || me.step === "done") return null;
+  if (me.step === "done") return null;
   const step = me.step;
 
   const registered = sync.operators.flatMap((o) => (o.registration ? [{ address: o.address, enr: o.registration.enr }] : []));

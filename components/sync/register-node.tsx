@@ -2,15 +2,15 @@
 
 import { useId, useState } from "react";
 import { isAddressEqual, type Address, type Hex } from "viem";
-import { useAccount, useSignTypedData } from "wagmi";
-import { DEFINITION_VERSION } from "@/lib/obol/version";
+import { portalApi } from "@/components/http/portal-api";
+import type { WalletNetwork } from "@/components/wallet/network";
+import { ProblemNotice, SwitchNetworkButton } from "@/components/wallet/problem-notice";
+import { useWalletStep } from "@/components/wallet/use-wallet-step";
+import { requireConfig, useWallet, walletActions } from "@/components/wallet/wallet-context";
 import { enrTypedData, operatorConfigHashTypedData } from "@/lib/obol/eip712";
 import { parseEnr } from "@/lib/obol/enr";
-import type { SyncNetwork } from "./network";
+import { DEFINITION_VERSION } from "@/lib/obol/version";
 import { PrimaryButton } from "./primary-button";
-import { ProblemNotice, SwitchNetworkButton } from "./problem-notice";
-import { useWalletStep } from "./use-wallet-step";
-import { sendJson } from "./wallet-error";
 
 export type RegisteredNode = { address: Address; enr: string };
 
@@ -39,13 +39,12 @@ export function RegisterNode({
 }: {
   address: Address;
   configHash: Hex;
-  network: SyncNetwork;
+  network: WalletNetwork;
   registered: readonly RegisteredNode[];
 }) {
   const fieldId = useId();
   const [enr, setEnr] = useState("");
-  const { chainId } = useAccount();
-  const { signTypedDataAsync } = useSignTypedData();
+  const { chainId, config } = useWallet();
   const step = useWalletStep();
   const trimmed = enr.trim();
   const problem = trimmed === "" ? null : enrProblem(trimmed, address, registered);
@@ -53,17 +52,18 @@ export function RegisterNode({
 
   const register = () =>
     step.run(async (report) => {
+      const { signTypedData } = await walletActions();
+      const signTypedDataAsync = (data: Parameters<typeof signTypedData>[1]) => signTypedData(requireConfig(config), data);
       report("Signature 1 of 2: the cluster configuration…");
       const configSignature = await signTypedDataAsync({ ...operatorConfigHashTypedData(configHash, network.forkVersion), account: address });
       report("Signature 2 of 2: your node's ENR…");
       const enrSignature = await signTypedDataAsync({ ...enrTypedData(trimmed, network.forkVersion), account: address });
       report("Registering…");
-      await sendJson(
-        "PUT",
-        `/api/v1/definition/${configHash}`,
-        { enr: trimmed, version: DEFINITION_VERSION, address, enr_signature: enrSignature, fork_version: network.forkVersion },
-        configSignature,
-      );
+      await portalApi(`/api/v1/definition/${configHash}`, {
+        method: "PUT",
+        body: { enr: trimmed, version: DEFINITION_VERSION, address, enr_signature: enrSignature, fork_version: network.forkVersion },
+        headers: { authorization: `Bearer ${configSignature}` },
+      });
     });
 
   return (

@@ -16,15 +16,16 @@ const meanings: Record<OperatorStatus, string> = {
 
 /** An operator's synchronization status: orange action required, green done, grey waiting. */
 export function StatusPill({ status, label }: { status: OperatorStatus; label: string }) {
+  // The colour's meaning for those who cannot see it, unless the label already says it ("Done").
+  const meaning = label.toLowerCase() === meanings[status] ? null : meanings[status];
   return (
     <span
       data-status={status}
-      title={`${label} (${meanings[status]})`}
       className={`inline-flex items-center gap-1.5 rounded-full border px-2.5 py-0.5 text-xs font-medium whitespace-nowrap ${styles[status]}`}
     >
       <span aria-hidden className={`h-1.5 w-1.5 rounded-full ${dots[status]}`} />
       {label}
-      <span className="sr-only"> ({meanings[status]})</span>
+      {meaning && <span className="sr-only"> ({meaning})</span>}
     </span>
   );
 }

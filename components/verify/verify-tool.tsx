@@ -82,7 +82,7 @@ export function VerifyTool() {
             if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
           }}
           onDrop={onDrop}
-          className={`rounded-lg border-2 border-dashed p-1 transition-colors ${dragging ? "border-orange-500 bg-orange-500/5" : "border-slate-700"}`}
+          className={`rounded-lg border-2 border-dashed p-1 motion-safe:transition-colors ${dragging ? "border-orange-500 bg-orange-500/5" : "border-slate-700"}`}
         >
           <textarea
             id={textareaId}
@@ -95,7 +95,7 @@ export function VerifyTool() {
             className="block w-full resize-y rounded-md bg-slate-950 p-3 font-mono text-xs text-slate-200 outline-none placeholder:text-slate-600 focus-visible:ring-2 focus-visible:ring-orange-500"
           />
         </div>
-        <p id={hintId} className="text-xs text-slate-500">
+        <p id={hintId} className="text-xs text-slate-400">
           Paste the JSON, drop a file onto the box, or choose one (up to {MAX_INPUT_BYTES / 1024 / 1024} MB). Nothing is uploaded: the checks run in
           this browser.
         </p>

@@ -180,6 +180,15 @@ export async function findIndexedCluster(sql: Sql, scope: IndexScope, configHash
   return rows.length > 0 ? rowSchema.parse(rows[0]) : null;
 }
 
+/** The config hash of the cluster with this on-chain id (what explorers and contract events show), or null. */
+export async function configHashOfClusterId(sql: Sql, scope: IndexScope, clusterId: Hex): Promise<Hex | null> {
+  const rows = await sql.query<{ config_hash: string }>(
+    "SELECT config_hash FROM clusters WHERE chain_id = $1 AND auction = $2 AND cluster_id = $3",
+    [scope.chainId, scope.auction, clusterId.toLowerCase()],
+  );
+  return rows.length > 0 ? (rows[0].config_hash as Hex) : null;
+}
+
 /** The last block the index has read (its cursor less one), or null before its first sync. */
 export async function indexedThrough(sql: Sql, scope: IndexScope): Promise<bigint | null> {
   const rows = await sql.query<{ next_block: string | number }>(

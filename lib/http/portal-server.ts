@@ -15,6 +15,7 @@ export type PortalServerOptions = {
   dev: boolean;
   trustedProxyHeaders: readonly string[];
   publicRpcUrl?: string;
+  walletConnect?: boolean;
   limiter: RateLimiter;
   /** Next's request handler. */
   next: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
@@ -37,8 +38,8 @@ function decodable(path: string): boolean {
   }
 }
 
-export function portalRequestHandler({ dev, trustedProxyHeaders, publicRpcUrl, limiter, next, log = console.error }: PortalServerOptions) {
-  const headersFor = (https: boolean) => securityHeaders({ dev, https, publicRpcUrl });
+export function portalRequestHandler({ dev, trustedProxyHeaders, publicRpcUrl, walletConnect, limiter, next, log = console.error }: PortalServerOptions) {
+  const headersFor = (https: boolean) => securityHeaders({ dev, https, publicRpcUrl, walletConnect });
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     try {
       const client = sanitiseProxyHeaders(request.headers, request.socket.remoteAddress, trustedProxyHeaders);

@@ -1,9 +1,12 @@
 /**
  * The headers every answer carries. Next's pages bootstrap with inline scripts, and RainbowKit
  * sets inline styles, hence 'unsafe-inline'; everything else is limited to this origin, plus the
- * public RPC node that the browser reads the chain from (PUBLIC_RPC_URL).
+ * public RPC node that the browser reads the chain from (PUBLIC_RPC_URL) and, when configured,
+ * WalletConnect (WALLETCONNECT_PROJECT_ID).
  */
-export function securityHeaders({ dev, https, publicRpcUrl }: { dev: boolean; https: boolean; publicRpcUrl?: string }): Record<string, string> {
+export function securityHeaders({ dev, https, publicRpcUrl, walletConnect = false }: { dev: boolean; https: boolean; publicRpcUrl?: string; walletConnect?: boolean }): Record<string, string> {
+  // WalletConnect's relay and its wallet list, only when a project id turns WalletConnect on.
+  const walletConnectSources = walletConnect ? " wss://relay.walletconnect.com wss://relay.walletconnect.org https://*.walletconnect.com https://*.walletconnect.org" : "";
   const csp = [
     "default-src 'self'",
     // React's development build evaluates code for its error overlays and call stacks.
@@ -11,7 +14,7 @@ export function securityHeaders({ dev, https, publicRpcUrl }: { dev: boolean; ht
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
-    `connect-src 'self'${publicRpcUrl ? ` ${new URL(publicRpcUrl).origin}` : ""}`,
+    `connect-src 'self'${publicRpcUrl ? ` ${new URL(publicRpcUrl).origin}` : ""}${walletConnectSources}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

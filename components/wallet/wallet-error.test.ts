@@ -1,6 +1,7 @@
 import { UserRejectedRequestError } from "viem";
 import { describe, expect, it } from "vitest";
-import { ApiError, describeProblem } from "./wallet-error";
+import { ApiError } from "@/components/http/portal-api";
+import { describeProblem } from "./wallet-error";
 
 describe("describeProblem", () => {
   it.each([

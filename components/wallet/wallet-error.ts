@@ -1,25 +1,4 @@
-/** A refusal from this portal's API, with the sentence the server wrote. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-    this.name = "ApiError";
-  }
-}
-
-/** Sends JSON with an optional `Authorization: Bearer` signature; throws ApiError on a refusal. */
-export async function sendJson(method: "POST" | "PUT" | "DELETE", url: string, body: unknown, signature?: string): Promise<void> {
-  const response = await fetch(url, {
-    method,
-    headers: { "content-type": "application/json", ...(signature ? { authorization: `Bearer ${signature}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  if (response.ok) return;
-  const reply = (await response.json().catch(() => null)) as { message?: string } | null;
-  throw new ApiError(response.status, reply?.message ?? `The portal answered ${response.status} ${response.statusText}.`);
-}
+import { ApiError } from "@/components/http/portal-api";
 
 export type Problem = { kind: "rejected" | "wrong-network" | "wrong-account" | "refused" | "failed"; message: string };
 

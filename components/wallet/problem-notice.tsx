@@ -1,11 +1,12 @@
 "use client";
 
-import { useSwitchChain } from "wagmi";
-import type { SyncNetwork } from "./network";
+import { useState } from "react";
+import { requireConfig, useWallet, walletActions } from "@/components/wallet/wallet-context";
+import type { WalletNetwork } from "./network";
 import type { Problem } from "./wallet-error";
 
 /** A failed step explained where it happened; a wrong network comes with the switch. */
-export function ProblemNotice({ problem, network }: { problem: Problem | null; network: SyncNetwork }) {
+export function ProblemNotice({ problem, network }: { problem: Problem | null; network: WalletNetwork }) {
   if (!problem) return null;
   return (
     <div role="alert" className="space-y-2 rounded-md border border-red-500/40 bg-red-500/10 px-3 py-2 text-sm text-red-200">
@@ -15,8 +16,22 @@ export function ProblemNotice({ problem, network }: { problem: Problem | null; n
   );
 }
 
-export function SwitchNetworkButton({ network }: { network: SyncNetwork }) {
-  const { switchChain, isPending, error } = useSwitchChain();
+export function SwitchNetworkButton({ network }: { network: WalletNetwork }) {
+  const { config } = useWallet();
+  const [isPending, setPending] = useState(false);
+  const [error, setError] = useState<Error | null>(null);
+  const switchChain = async ({ chainId }: { chainId: number }) => {
+    setPending(true);
+    setError(null);
+    try {
+      const actions = await walletActions();
+      await actions.switchChain(requireConfig(config), { chainId });
+    } catch (e) {
+      setError(e instanceof Error ? e : new Error(String(e)));
+    } finally {
+      setPending(false);
+    }
+  };
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
       <button

@@ -1,0 +1,146 @@
+/**
+ * `npm run bench -- --pages [--json] [--runs N] [--skip-build]`: what a browser downloads and how
+ * soon it paints. Builds the portal for production, serves it on a seeded devnet, and loads `/`, a
+ * cluster page, `/auction` and `/verify` in Chromium (Debian's, through playwright-core), each in a
+ * fresh browser context (empty cache) N times: the JavaScript files fetched, their compressed
+ * (on the wire) and decoded bytes, and first contentful paint as a ratio to a static file's
+ * (robots.txt) in the same run. `connected` loads `/` with the cookie a connected wallet leaves,
+ * so the wallet stack loads at once. Averages are printed; nothing is asserted.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { ChildProcess } from "node:child_process";
+import type { Browser, BrowserContext, Request } from "playwright-core";
+import { seededOperators } from "@/devnet/accounts";
+import { freePort, startAnvil } from "@/devnet/anvil";
+import { deployDevnet } from "@/devnet/deploy";
+import { devnetPortalEnv } from "@/devnet/portal-env";
+import { seedDevnet } from "@/devnet/seed";
+import { connectWallet, launchChromium } from "@/e2e/harness";
+import { testWalletScript } from "@/e2e/test-wallet";
+import { buildPortal, startPortal } from "./server";
+
+type PageFigures = { jsRequests: number; jsCompressedBytes: number; jsDecodedBytes: number; fcpRatio: number };
+type Load = { jsRequests: number; jsCompressedBytes: number; jsDecodedBytes: number; fcp: number };
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/** One load of `url` in `context`: every script response counted once it has finished. */
+async function load(context: BrowserContext, url: string): Promise<Load> {
+  const page = await context.newPage();
+  const scripts: Request[] = [];
+  const onFinished = (request: Request) => {
+    if (request.resourceType() === "script") scripts.push(request);
+  };
+  page.on("requestfinished", onFinished);
+  await page.goto(url, { waitUntil: "load" });
+  // Scripts fetched after hydration (import() of a route's chunks) count too.
+  await page.waitForLoadState("networkidle");
+  const fcp = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const entry = performance.getEntriesByName("first-contentful-paint")[0];
+        if (entry) return resolve(entry.startTime);
+        new PerformanceObserver((list) => resolve(list.getEntries()[0].startTime)).observe({ type: "paint", buffered: true });
+      }),
+  );
+  page.off("requestfinished", onFinished);
+  const sizes = await Promise.all(
+    scripts.map(async (request) => {
+      const [sizes, body] = await Promise.all([request.sizes(), request.response().then((r) => r?.body())]);
+      return { compressed: sizes.responseBodySize, decoded: body?.length ?? 0 };
+    }),
+  );
+  await page.close();
+  return {
+    jsRequests: sizes.length,
+    jsCompressedBytes: sizes.reduce((n, s) => n + s.compressed, 0),
+    jsDecodedBytes: sizes.reduce((n, s) => n + s.decoded, 0),
+    fcp,
+  };
+}
+
+async function measure(browser: Browser, url: string, runs: number, setup?: (context: BrowserContext) => Promise<void>) {
+  const loads: Load[] = [];
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await setup?.(context);
+    loads.push(await load(context, url));
+    await context.close();
+  }
+  return {
+    jsRequests: Number(mean(loads.map((l) => l.jsRequests)).toFixed(1)),
+    jsCompressedBytes: Math.round(mean(loads.map((l) => l.jsCompressedBytes))),
+    jsDecodedBytes: Math.round(mean(loads.map((l) => l.jsDecodedBytes))),
+    fcp: mean(loads.map((l) => l.fcp)),
+  };
+}
+
+export async function benchPageWeight(options: { runs: number; build: boolean; json: boolean }) {
+  await buildPortal(options.build);
+  const anvil = await startAnvil();
+  const dbDir = await mkdtemp(join(tmpdir(), "portal-bench-pages-"));
+  let server: ChildProcess | undefined;
+  let browser: Browser | undefined;
+  try {
+    const deployment = await deployDevnet(anvil.rpcUrl);
+    await seedDevnet(anvil.rpcUrl, deployment);
+    const portal = await startPortal(await freePort(), { ...devnetPortalEnv(anvil.rpcUrl, deployment, dbDir), PUBLIC_RPC_URL: anvil.rpcUrl });
+    server = portal.child;
+    const base = portal.url;
+    const global = (await (await fetch(`${base}/api/clusters?view=global`)).json()) as { rows: { configHash: string }[] };
+    browser = await launchChromium();
+
+    // A connected wallet's cookie, left by connecting the injected test wallet as a person would.
+    const wallet = testWalletScript({ rpcUrl: anvil.rpcUrl, account: seededOperators[0].address, chainId: deployment.chainId });
+    const connecting = await browser.newContext();
+    await connecting.addInitScript(wallet);
+    const connectPage = await connecting.newPage();
+    await connectPage.goto(base);
+    await connectWallet(connectPage);
+    const cookies = await connecting.cookies();
+    await connecting.close();
+
+    const paths: Record<string, string> = {
+      "/": "/",
+      "/clusters/[configHash]": `/clusters/${global.rows[0].configHash}`,
+      "/auction": "/auction",
+      "/verify": "/verify",
+    };
+    // Warm the server's caches so the figures are the browser's, not the first render's.
+    for (const path of Object.values(paths)) await fetch(base + path);
+
+    const staticFile = await measure(browser, `${base}/robots.txt`, options.runs);
+    const figures = (m: Awaited<ReturnType<typeof measure>>): PageFigures => ({
+      jsRequests: m.jsRequests,
+      jsCompressedBytes: m.jsCompressedBytes,
+      jsDecodedBytes: m.jsDecodedBytes,
+      fcpRatio: Number((m.fcp / staticFile.fcp).toFixed(2)),
+    });
+    const pages: Record<string, PageFigures> = {};
+    for (const [name, path] of Object.entries(paths)) pages[name] = figures(await measure(browser, base + path, options.runs));
+    const connected = {
+      "/": figures(
+        await measure(browser, `${base}/`, options.runs, async (context) => {
+          await context.addInitScript(wallet);
+          await context.addCookies(cookies);
+        }),
+      ),
+    };
+
+    const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
+    console.log(`\nPage weight, mean of ${options.runs} loads each (static file FCP ${staticFile.fcp.toFixed(0)} ms)`);
+    console.log("page".padEnd(30), "JS files".padStart(8), "compressed".padStart(11), "decoded".padStart(10), "FCP ratio".padStart(10));
+    const rows: [string, PageFigures][] = [...Object.entries(pages), ["/ (wallet connected)", connected["/"]]];
+    for (const [name, f] of rows) {
+      console.log(name.padEnd(30), f.jsRequests.toFixed(1).padStart(8), kib(f.jsCompressedBytes).padStart(11), kib(f.jsDecodedBytes).padStart(10), `${f.fcpRatio}x`.padStart(10));
+    }
+    if (options.json) console.log(JSON.stringify({ pages, connected }));
+  } finally {
+    await browser?.close().catch(() => undefined);
+    server?.kill("SIGTERM");
+    await anvil.stop();
+    await rm(dbDir, { recursive: true, force: true });
+  }
+}
