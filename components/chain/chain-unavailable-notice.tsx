@@ -20,5 +20,5 @@ export function ChainUnavailableNotice({ asOfBlock, catchingUp, children }: Stal
 
 /** The cell of a value only the chain can give. */
 export function Unavailable() {
-  return <span className="text-slate-500" title="Not read from the chain yet">unavailable</span>;
+  return <span className="text-slate-400" title="Not read from the chain yet">unavailable</span>;
 }

@@ -53,7 +53,7 @@ export function StoredCluster({ view, configHash }: { view: StoredClusterView; c
                 <tr key={op.address} className="border-t border-slate-800">
                   <td className="px-4 py-3 text-slate-400 tabular-nums">{i + 1}</td>
                   <td className="px-4 py-3"><ExplorerLink kind="address" value={op.address} /></td>
-                  <td className="px-4 py-3 font-mono text-xs">{op.enr ? shortHex(op.enr, 12) : <span className="text-slate-500">not registered</span>}</td>
+                  <td className="px-4 py-3 font-mono text-xs">{op.enr ? shortHex(op.enr, 12) : <span className="text-slate-400">not registered</span>}</td>
                   <td className="px-4 py-3"><Unavailable /></td>
                 </tr>
               ))}

@@ -42,7 +42,7 @@ export function ExitBlock({ view }: { view: ExitView | null }) {
               </p>
               <table className="w-full text-left text-sm">
                 <caption className="sr-only">Exit signatures by operator</caption>
-                <thead className="text-xs text-slate-500">
+                <thead className="text-xs text-slate-400">
                   <tr>
                     <th scope="col" className="py-1 font-normal">Share</th>
                     <th scope="col" className="py-1 font-normal">Operator</th>
@@ -57,7 +57,7 @@ export function ExitBlock({ view }: { view: ExitView | null }) {
                         {shortHex(o.address)}
                       </td>
                       <td className="py-1">
-                        {o.signed ? `epoch ${o.signed.epoch}, validator index ${o.signed.validatorIndex}` : <span className="text-slate-500">not yet</span>}
+                        {o.signed ? `epoch ${o.signed.epoch}, validator index ${o.signed.validatorIndex}` : <span className="text-slate-400">not yet</span>}
                       </td>
                     </tr>
                   ))}
