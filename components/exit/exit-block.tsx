@@ -66,7 +66,7 @@ export function ExitBlock({ view }: { view: ExitView | null }) {
               {v.ready ? (
                 <div className="space-y-2 text-sm text-slate-300">
                   <p>
-                    <a href={v.download} download className="rounded-md bg-orange-600 px-3 py-1.5 font-medium text-white hover:bg-orange-500 focus-visible:ring-2 focus-visible:ring-orange-300 focus-visible:outline-none">
+                    <a href={v.download} download className="rounded-md bg-orange-500 px-3 py-1.5 font-semibold text-slate-950 hover:bg-orange-400 focus-visible:ring-2 focus-visible:ring-orange-300 focus-visible:outline-none">
                       Download the signed exit
                     </a>
                   </p>
