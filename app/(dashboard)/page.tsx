@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { WebhookForm } from "@/components/activity/webhook-form";
+import { WebhookPanel } from "@/components/activity/webhook-panel";
 import { AccountStats } from "@/components/dashboard/account-stats";
 import { ClusterTable } from "@/components/dashboard/cluster-table";
 import { StoredClusters } from "@/components/dashboard/stored-clusters";
@@ -89,7 +89,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <ClusterTable rows={rows} />
       )}
       <Pagination page={dashboard.page} pageSize={dashboard.pageSize} total={dashboard.total} path="/" query={query} noun="clusters" />
-      {view === "mine" && operator && <WebhookForm operator={operator} network={publicConfig(getEnv())} />}
+      {view === "mine" && operator && <WebhookPanel operator={operator} network={publicConfig(getEnv())} />}
     </div>
   );
 }
