@@ -1,12 +1,15 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { preparePgliteTemplate } from "@/lib/db/pglite-template";
 
 /** The production portal for benchmarks: `next build` when needed, then server.ts on a port. */
 
 const nextBin = () => createRequire(import.meta.url).resolve("next/dist/bin/next");
 
 export async function buildPortal(force: boolean): Promise<void> {
+  // Once per checkout, not per server: the measured server unpacks its store, as it does on a machine that ran before.
+  await preparePgliteTemplate();
   if (!force && existsSync(".next/BUILD_ID")) return;
   console.log("building the portal (next build)…");
   const build = spawn(process.execPath, [nextBin(), "build"], {
