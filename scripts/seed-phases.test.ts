@@ -8,7 +8,8 @@ import { deployDevnet, type Deployment } from "@/devnet/deploy";
 import { seedDevnet } from "@/devnet/seed";
 import { seedPhases, type SeededCluster } from "./seed-phases";
 import { usePortalEnv } from "@/devnet/testing/portal-env";
-import { pollStatuses } from "@/lib/activity/watcher";
+import { pollStatuses, type StatusRound } from "@/lib/activity/watcher";
+import { unfinishedClusters } from "@/lib/chain/indexed-clusters";
 import { indexTarget } from "@/lib/clusters/index-target";
 
 // Each route names its own parameters; the stand-in passes the pattern's named groups.
@@ -93,6 +94,23 @@ type Event = { id: string; kind: string; actor: string | null; at: string; block
 const atom = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", isArray: (name) => name === "entry" || name === "link" });
 
 describe("activity of the seeded clusters", () => {
+  it("reads the statuses of a bounded slice of clusters per round, each round going on where the last stopped", async () => {
+    const target = await indexTarget();
+    const unfinished = (await unfinishedClusters(target.db, target, 0, 1_000)).map((c) => c.ordinal);
+    expect(unfinished.length).toBeGreaterThanOrEqual(3);
+    const rounds: StatusRound[] = [];
+    let after = 0;
+    do {
+      const round = await pollStatuses(target, { after, limit: 2 });
+      rounds.push(round);
+      after = round.next;
+    } while (after !== 0 && rounds.length < 100);
+    // Two a round, in ordinal order, every unfinished cluster once; then the next round starts over.
+    expect(rounds.reduce((n, r) => n + r.read, 0)).toBe(unfinished.length);
+    expect(Math.max(...rounds.map((r) => r.read))).toBe(2);
+    expect(rounds.slice(0, -1).map((r) => r.next)).toEqual(unfinished.filter((_, i) => i % 2 === 1));
+  });
+
   it("lists the Active cluster's whole history in order, newest first", async () => {
     // What the watcher does each round: the vault's writes become status events.
     await pollStatuses(await indexTarget());

@@ -13,34 +13,57 @@ import { deliverDue, type DeliveryOptions } from "./delivery";
 
 export type WatchTarget = IndexTarget & IndexScope;
 
-/** Clusters whose statuses are read per multicall round. */
+/** Clusters whose statuses are read per multicall. */
 const STATUS_PAGE = 500;
+/**
+ * Clusters whose statuses one watcher round reads at the most. Byzantine's auction emits no event
+ * when a status changes, so statuses are read; a round's cost stays bounded however many clusters
+ * there are, and the next round goes on where it stopped (every cluster once per cycle; the pages
+ * refresh the rows they show on their own).
+ */
+export const STATUS_PER_ROUND = 1_000;
 
-/** Reads the status of every cluster not yet exited and stores those that moved (with the block read at). */
-export async function pollStatuses(target: WatchTarget): Promise<number> {
+/** What a round of status reads did: clusters read and moved, and the ordinal the next round goes on after (0: from the start). */
+export type StatusRound = { read: number; moved: number; next: number };
+
+/**
+ * Reads the status of up to `limit` clusters not yet exited, after ordinal `after`, and stores
+ * those that moved (with the block read at).
+ */
+export async function pollStatuses(target: WatchTarget, { after = 0, limit = Infinity }: { after?: number; limit?: number } = {}): Promise<StatusRound> {
   const head = await chainHead(target.client);
-  let moved = 0;
-  for (let after = 0; ; ) {
-    const clusters = await unfinishedClusters(target.db, target, after, STATUS_PAGE);
-    if (clusters.length === 0) return moved;
+  const round: StatusRound = { read: 0, moved: 0, next: after };
+  while (round.read < limit) {
+    const page = Math.min(STATUS_PAGE, limit - round.read);
+    const clusters = await unfinishedClusters(target.db, target, round.next, page);
+    if (clusters.length === 0) return { ...round, next: 0 };
     const state = await readChainState(target.client, target.auction, { clusterIds: clusters.map((c) => c.clusterId), bidIds: [], operators: [] }, { blockNumber: head });
     const read = clusters.map((cluster) => {
       const details = state.clusters.get(cluster.clusterId)!;
       return { cluster, status: details.status, vcs: details.nodes.map((n) => n.currentVCNumber) };
     });
-    moved += read.filter((r) => r.status !== r.cluster.stored.status).length;
+    round.moved += read.filter((r) => r.status !== r.cluster.stored.status).length;
+    round.read += clusters.length;
     await refreshSummaries(target.db, target, read, head);
-    after = clusters.at(-1)!.ordinal;
+    // The end of the list: the next round starts over.
+    if (clusters.length < page) return { ...round, next: 0 };
+    round.next = clusters.at(-1)!.ordinal;
   }
+  return round;
 }
 
 export type WatchOptions = Omit<DeliveryOptions, "scope">;
 
 /** One round: the chain first (so new events reach the outbox), then the outbox. */
-export async function watchOnce(target: WatchTarget, options: WatchOptions, log: (message: string, error: unknown) => void = console.error) {
+export async function watchOnce(
+  target: WatchTarget,
+  options: WatchOptions,
+  log: (message: string, error: unknown) => void = console.error,
+  statuses: { after: number } = { after: 0 },
+) {
   try {
     await syncClusterIndex(target);
-    await pollStatuses(target);
+    statuses.after = (await pollStatuses(target, { after: statuses.after, limit: STATUS_PER_ROUND })).next;
   } catch (error) {
     // A chain node that is down must not stop deliveries of what is already stored.
     log("watcher: reading the chain failed", error);
@@ -57,9 +80,10 @@ export function startWatcher(
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
+  const statuses = { after: 0 };
   const round = async () => {
     try {
-      await watchOnce(await target(), options, log);
+      await watchOnce(await target(), options, log, statuses);
     } catch (error) {
       log("watcher: a round failed", error);
     }
