@@ -97,7 +97,7 @@ const pgliteStartParams = [...PGlite.defaultStartParams, "-c", "shared_buffers=1
  */
 async function openPgliteDir(dir: string): Promise<PGlite> {
   if (existsSync(join(dir, "PG_VERSION"))) return new PGlite(dir, { startParams: pgliteStartParams });
-  const unpack = async () => PGlite.create(dir, { startParams: pgliteStartParams, loadDataDir: new Blob([await pgliteTemplate()]) });
+  const unpack = async () => PGlite.create(dir, { startParams: pgliteStartParams, loadDataDir: new Blob([new Uint8Array(await pgliteTemplate())]) });
   try {
     return await unpack();
   } catch (error) {
