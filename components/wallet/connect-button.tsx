@@ -33,7 +33,7 @@ export function ConnectButton() {
   if (!wallet.wanted || !mounted) return placeholder;
   return (
     <Suspense fallback={placeholder}>
-      <WalletStack />
+      <WalletStack placeholder={placeholder} />
     </Suspense>
   );
 }

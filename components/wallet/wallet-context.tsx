@@ -10,18 +10,24 @@ import type { PublicConfig } from "@/lib/env";
  * RainbowKit, the connectors: most of the JavaScript a page would otherwise download). The stack
  * (./wallet-stack) loads when the visitor asks to connect, or at once when wagmi's cookie says a
  * wallet was connected; it then reports the account here. Until then the account is the cookie's,
- * so the server renders what a connected operator sees.
+ * so the server renders what a connected operator sees. RainbowKit's dialogs (./wallet-dialogs)
+ * load only when one is asked for: a returning operator's page needs wagmi, not the dialogs.
  */
 export type WalletAccount = { address: Address | undefined; chainId: number | undefined; config: Config | null };
+
+/** RainbowKit's dialogs: choose a wallet, the connected account, the network. */
+export type WalletDialog = "connect" | "account" | "chain";
 
 type WalletValue = WalletAccount & {
   /** The portal's public configuration and the cookie's wagmi state, for the stack. */
   portal: PublicConfig;
   initialState: State | undefined;
-  /** The stack is (being) loaded; `openOnLoad`: the visitor clicked "Connect Wallet" and waits for the dialog. */
+  /** The stack is (being) loaded; `dialogs`: RainbowKit's dialogs too; `dialog`: the one the visitor asked for and waits for. */
   wanted: boolean;
-  openOnLoad: boolean;
+  dialogs: boolean;
+  dialog: WalletDialog | null;
   connect(): void;
+  openDialog(dialog: WalletDialog): void;
   /** Called by the stack when the account changes and once the dialog has opened. */
   report(account: WalletAccount): void;
   opened(): void;
@@ -52,15 +58,18 @@ function cookieAccount(state: State | undefined): WalletAccount {
 export function WalletRoot({ portal, initialState, children }: { portal: PublicConfig; initialState: State | undefined; children: ReactNode }) {
   const [account, setAccount] = useState(() => cookieAccount(initialState));
   const [wanted, setWanted] = useState(() => account.address !== undefined);
-  const [openOnLoad, setOpenOnLoad] = useState(false);
-  const connect = useCallback(() => {
+  const [dialogs, setDialogs] = useState(false);
+  const [dialog, setDialog] = useState<WalletDialog | null>(null);
+  const openDialog = useCallback((kind: WalletDialog) => {
     setWanted(true);
-    setOpenOnLoad(true);
+    setDialogs(true);
+    setDialog(kind);
   }, []);
-  const opened = useCallback(() => setOpenOnLoad(false), []);
+  const connect = useCallback(() => openDialog("connect"), [openDialog]);
+  const opened = useCallback(() => setDialog(null), []);
   const value = useMemo(
-    () => ({ ...account, portal, initialState, wanted, openOnLoad, connect, report: setAccount, opened }),
-    [account, portal, initialState, wanted, openOnLoad, connect, opened],
+    () => ({ ...account, portal, initialState, wanted, dialogs, dialog, connect, openDialog, report: setAccount, opened }),
+    [account, portal, initialState, wanted, dialogs, dialog, connect, openDialog, opened],
   );
   return <WalletContext value={value}>{children}</WalletContext>;
 }
