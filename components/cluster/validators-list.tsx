@@ -1,13 +1,13 @@
 import { formatUnits } from "viem";
 import type { ReactNode } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
+import { CompactTable, Row } from "@/components/ui/data-table";
 import { ExplorerLink } from "@/components/ui/explorer-link";
 import { ClusterStatus } from "@/lib/chain/cluster-state";
 import type { ClusterView } from "@/lib/clusters/cluster-page";
 import { formatEth } from "@/lib/format/number";
 import { formatDateTime, shortHex } from "@/lib/format/text";
 import type { BeaconState, ValidatorView } from "@/lib/locks/validators";
-import { TableScroll } from "@/components/ui/table-scroll";
 
 type Cluster = Pick<ClusterView, "configHash" | "chainStatus" | "clusterPubKeyHash" | "eigenPod" | "lock">;
 
@@ -100,67 +100,44 @@ function Validator({ validator, cluster }: { validator: ValidatorView; cluster: 
       <OnChainCheck validator={validator} onChainHash={cluster.clusterPubKeyHash} />
       <BeaconLine beacon={validator.beacon} />
 
-      <TableScroll label="Public shares">
-        <table className="w-full text-left text-sm">
-          <caption className="pb-1 text-left text-xs tracking-wide text-slate-400 uppercase">Public shares</caption>
-          <thead className="text-xs text-slate-400">
-            <tr>
-              <th scope="col" className="py-1 pr-4 font-normal">Operator</th>
-              <th scope="col" className="py-1 font-normal">Public key share</th>
-            </tr>
-          </thead>
-          <tbody>
-            {validator.shares.map((share, i) => (
-              <tr key={share.publicShare} className="border-t border-slate-800">
-                <td className="py-1 pr-4">{share.operator ? <ExplorerLink kind="address" value={share.operator} /> : `Operator ${i + 1}`}</td>
-                <td className="py-1">
-                  <span className="inline-flex items-center gap-1 font-mono" title={share.publicShare}>
-                    {shortHex(share.publicShare, 8)} <CopyButton value={share.publicShare} label={`Copy public share ${i + 1}`} />
-                  </span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <CompactTable caption="Public shares" scroll columns={["Operator", "Public key share"]}>
+        {validator.shares.map((share, i) => (
+          <Row key={share.publicShare}>
+            <td className="py-1 pr-4">{share.operator ? <ExplorerLink kind="address" value={share.operator} /> : `Operator ${i + 1}`}</td>
+            <td className="py-1">
+              <span className="inline-flex items-center gap-1 font-mono" title={share.publicShare}>
+                {shortHex(share.publicShare, 8)} <CopyButton value={share.publicShare} label={`Copy public share ${i + 1}`} />
+              </span>
+            </td>
+          </Row>
+        ))}
+      </CompactTable>
 
-      <TableScroll label="Deposit data">
-        <table className="w-full text-left text-sm">
-          <caption className="pb-1 text-left text-xs tracking-wide text-slate-400 uppercase">Deposit data</caption>
-          <thead className="text-xs text-slate-400">
-            <tr>
-              <th scope="col" className="py-1 pr-4 font-normal">Amount</th>
-              <th scope="col" className="py-1 pr-4 font-normal">Withdrawal credentials</th>
-              <th scope="col" className="py-1 font-normal">Deposit data root</th>
-            </tr>
-          </thead>
-          <tbody>
-            {validator.deposits.map((deposit) => (
-              <tr key={`${deposit.amountGwei}-${deposit.depositDataRoot}`} className="border-t border-slate-800 align-top">
-                <td className="py-1 pr-4">
-                  <span className="font-medium">{ethOfGwei(deposit.amountGwei)}</span>
-                  <span className="block text-xs text-slate-400">{deposit.full ? "full deposit" : "partial deposit"}</span>
-                </td>
-                <td className="py-1 pr-4">
-                  <span className="font-mono text-xs" title={deposit.withdrawalCredentials}>
-                    {deposit.credentialsType} {deposit.withdrawalAddress ?? shortHex(deposit.withdrawalCredentials, 8)}
-                  </span>
-                  {deposit.toEigenPod ? (
-                    <span className="block text-xs text-green-300">✓ the cluster&apos;s EigenPod</span>
-                  ) : (
-                    <span role="alert" className="block text-xs text-red-300">
-                      ✗ not the cluster&apos;s EigenPod ({cluster.eigenPod}): do not use this deposit
-                    </span>
-                  )}
-                </td>
-                <td className="py-1 font-mono text-xs" title={deposit.depositDataRoot}>
-                  {shortHex(deposit.depositDataRoot, 6)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <CompactTable caption="Deposit data" scroll columns={["Amount", "Withdrawal credentials", "Deposit data root"]}>
+        {validator.deposits.map((deposit) => (
+          <Row key={`${deposit.amountGwei}-${deposit.depositDataRoot}`} className="align-top">
+            <td className="py-1 pr-4">
+              <span className="font-medium">{ethOfGwei(deposit.amountGwei)}</span>
+              <span className="block text-xs text-slate-400">{deposit.full ? "full deposit" : "partial deposit"}</span>
+            </td>
+            <td className="py-1 pr-4">
+              <span className="font-mono text-xs" title={deposit.withdrawalCredentials}>
+                {deposit.credentialsType} {deposit.withdrawalAddress ?? shortHex(deposit.withdrawalCredentials, 8)}
+              </span>
+              {deposit.toEigenPod ? (
+                <span className="block text-xs text-green-300">✓ the cluster&apos;s EigenPod</span>
+              ) : (
+                <span role="alert" className="block text-xs text-red-300">
+                  ✗ not the cluster&apos;s EigenPod ({cluster.eigenPod}): do not use this deposit
+                </span>
+              )}
+            </td>
+            <td className="py-1 font-mono text-xs" title={deposit.depositDataRoot}>
+              {shortHex(deposit.depositDataRoot, 6)}
+            </td>
+          </Row>
+        ))}
+      </CompactTable>
     </article>
   );
 }
