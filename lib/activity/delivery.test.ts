@@ -8,7 +8,7 @@ import { deployer, seededOperators } from "@/devnet/accounts";
 import { devnetPubKey, seedClusters } from "@/devnet/seed";
 import { startOwnChain, type OwnChain } from "@/devnet/testing/chain";
 import type { Database } from "@/lib/db";
-import { sharedPostgresSchema, testDatabases } from "@/lib/db/testing";
+import { sharedPostgresSchema, suiteDatabase, testDatabases } from "@/lib/db/testing";
 import { IDEMPOTENCY_HEADER, deliverDue, retryDelayMs } from "./delivery";
 import { watchOnce, type WatchTarget } from "./watcher";
 
@@ -120,15 +120,11 @@ describe.skipIf(!url)("two watchers on one PostgreSQL", () => {
   });
 });
 
-describe.each(testDatabases())("deliveries on $name", ({ open }) => {
-  let db: Database;
+describe.each(testDatabases())("deliveries on $name", (engine) => {
+  const db = suiteDatabase(engine);
   beforeAll(async () => {
-    db = await open();
     // Indexing the seeded chain stores its clusters and their creation events.
     await watchOnce(targetOf(db), { origin, allowedHosts });
-  });
-  afterAll(async () => {
-    await db?.close();
   });
 
   /** Puts the creation event of alice's first cluster in the outbox for a new subscription to `hookUrl`. */

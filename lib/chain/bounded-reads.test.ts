@@ -7,7 +7,8 @@ import { startAnvil, type Anvil } from "@/devnet/anvil";
 import { deployDevnet, type Deployment } from "@/devnet/deploy";
 import { seedDevnet } from "@/devnet/seed";
 import { auctionAbi } from "@/contracts-abi";
-import { testDatabases } from "@/lib/db/testing";
+import type { Database } from "@/lib/db";
+import { withTestDatabase } from "@/lib/db/testing";
 import { blockTimes } from "./block-times";
 import { sharedAtBlock } from "./block-reads";
 import { boundedMulticall, setMulticallGasLimit } from "./bounded-multicall";
@@ -53,7 +54,7 @@ function clientOf(url: string): PublicClient {
 }
 const cappedClient = () => clientOf(capped.url);
 
-const target = (db: Awaited<ReturnType<ReturnType<typeof testDatabases>[number]["open"]>>, client: PublicClient) => ({
+const target = (db: Database, client: PublicClient) => ({
   client,
   db,
   chainId: deployment.chainId,
@@ -67,8 +68,7 @@ const target = (db: Awaited<ReturnType<ReturnType<typeof testDatabases>[number][
 describe("reads bounded by a node's eth_call gas cap", () => {
   it("splits a multicall the capped node refuses whole into chunks it accepts", async () => {
     const client = cappedClient();
-    const db = await testDatabases()[0].open();
-    try {
+    await withTestDatabase(async (db) => {
       await syncClusterIndex(target(db, clientOf(anvil.rpcUrl)));
       const { clusters } = await listIndexedClusters(db, deployment, { limit: clusterCount, offset: 0, sort: "oldest" });
       expect(clusters).toHaveLength(clusterCount);
@@ -82,14 +82,11 @@ describe("reads bounded by a node's eth_call gas cap", () => {
       const ethCalls = calls.filter((c) => c.method === "eth_call").length;
       expect(ethCalls).toBeGreaterThanOrEqual(3);
       expect(ethCalls).toBeLessThan(clusterCount);
-    } finally {
-      await db.close();
-    }
+    });
   });
 
   it("indexes every cluster through the capped node, with block timestamps in batches", async () => {
-    const db = await testDatabases()[0].open();
-    try {
+    await withTestDatabase(async (db) => {
       const client = cappedClient();
       setMulticallGasLimit(client, 600_000n);
       capped.take();
@@ -105,17 +102,14 @@ describe("reads bounded by a node's eth_call gas cap", () => {
       const { clusters } = await listIndexedClusters(db, deployment, { limit: clusterCount, offset: 0, sort: "oldest" });
       const times = await blockTimes(client, clusters.map((c) => c.blockNumber));
       for (const cluster of clusters) expect(cluster.createdAt.getTime()).toBe(times.get(cluster.blockNumber)! * 1000);
-    } finally {
-      await db.close();
-    }
+    });
   });
 });
 
 describe("single-flight reads at a block", () => {
   it("concurrent reads at one head share one eth_call; a new block reads again", async () => {
     const client = clientOf(counting.url);
-    const db = await testDatabases()[0].open();
-    try {
+    await withTestDatabase(async (db) => {
       await syncClusterIndex(target(db, client));
       const { clusters } = await listIndexedClusters(db, deployment, { limit: 10, offset: 0, sort: "newest" });
       const wanted = { clusterIds: clusters.map((c) => c.clusterId), bidIds: clusters.flatMap((c) => c.bidIds), operators: [] };
@@ -136,9 +130,7 @@ describe("single-flight reads at a block", () => {
       calls.length = 0;
       await readChainState(client, deployment.auction, wanted);
       expect(calls.filter((c) => c.method === "eth_call")).toHaveLength(1);
-    } finally {
-      await db.close();
-    }
+    });
   });
 
   it("forgets a failed read so the next caller tries again", async () => {

@@ -6,7 +6,7 @@ import { deployDevnet, type Deployment } from "@/devnet/deploy";
 import { seedClusters, seedDevnet } from "@/devnet/seed";
 import { auctionAbi } from "@/contracts-abi";
 import type { Database } from "@/lib/db";
-import { testDatabases } from "@/lib/db/testing";
+import { suiteDatabase, testDatabases, withTestDatabase } from "@/lib/db/testing";
 import { buildDefinition } from "@/lib/obol/definition-builder";
 import { configuredChain } from "./chains";
 import { syncClusterIndex, type IndexTarget } from "./cluster-index";
@@ -64,14 +64,8 @@ function target(db: Database, client: PublicClient, chunkSize = 1000): IndexTarg
   };
 }
 
-describe.each(testDatabases())("cluster index on $name", ({ open }) => {
-  let db: Database;
-  beforeAll(async () => {
-    db = await open();
-  });
-  afterAll(async () => {
-    await db.close();
-  });
+describe.each(testDatabases())("cluster index on $name", (engine) => {
+  const db = suiteDatabase(engine);
 
   it("indexes the seeded clusters in chain order with their operators and config hash", async () => {
     const { client } = recordingClient();
@@ -147,8 +141,7 @@ describe.each(testDatabases())("cluster index on $name", ({ open }) => {
 
 describe("chunked log reads", () => {
   it("splits a range the provider refuses and keeps the smaller size for later chunks", async () => {
-    const [db] = await Promise.all([testDatabases()[0].open()]);
-    try {
+    await withTestDatabase(async (db) => {
       const { client, ranges } = recordingClient({ maxRange: 8 });
       const result = await syncClusterIndex(target(db, client, 1000));
       expect(result.added).toBeGreaterThanOrEqual(seeded.clusters.length);
@@ -158,25 +151,20 @@ describe("chunked log reads", () => {
       const covered = accepted.reduce((n, [from, to]) => n + (to - from + 1), 0);
       expect(covered).toBe(Number(result.toBlock - result.fromBlock + 1n));
       // Index equals the one read without refusals.
-      const fresh = await testDatabases()[0].open();
-      await syncClusterIndex(target(fresh, recordingClient().client));
-      const a = await listIndexedClusters(db, deployment, { limit: 100, offset: 0, sort: "oldest" });
-      const b = await listIndexedClusters(fresh, deployment, { limit: 100, offset: 0, sort: "oldest" });
-      expect(a).toEqual(b);
-      await fresh.close();
-    } finally {
-      await db.close();
-    }
+      await withTestDatabase(async (fresh) => {
+        await syncClusterIndex(target(fresh, recordingClient().client));
+        const a = await listIndexedClusters(db, deployment, { limit: 100, offset: 0, sort: "oldest" });
+        const b = await listIndexedClusters(fresh, deployment, { limit: 100, offset: 0, sort: "oldest" });
+        expect(a).toEqual(b);
+      });
+    });
   });
 
   it("fails when a single block is refused", async () => {
-    const db = await testDatabases()[0].open();
-    try {
+    await withTestDatabase(async (db) => {
       const { client } = recordingClient({ maxRange: 0 });
       await expect(syncClusterIndex(target(db, client))).rejects.toThrow(/max block range/);
       expect(await db.query("SELECT 1 FROM clusters")).toEqual([]);
-    } finally {
-      await db.close();
-    }
+    });
   });
 });

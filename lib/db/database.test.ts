@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "./database";
+import { describe, expect, it } from "vitest";
 import pg from "pg";
 import { openDatabase } from "./database";
 import { migrate } from "./migrate";
 import { migrations } from "./migrations";
-import { testDatabases } from "./testing";
+import { suiteDatabase, testDatabases } from "./testing";
 
-describe.each(testDatabases())("database on $name", ({ open }) => {
-  let db: Database;
-  beforeAll(async () => {
-    db = await open();
-  });
-  afterAll(async () => {
-    await db.close();
-  });
+describe.each(testDatabases())("database on $name", (engine) => {
+  const db = suiteDatabase(engine);
 
   it("creates the tables the portal uses, records each migration once, and migrating again changes nothing", async () => {
     const tables = async () =>
