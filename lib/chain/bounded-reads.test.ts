@@ -3,9 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRpcProxy, type Call } from "@/bench/rpc-proxy";
 import { seedOnePerBlock } from "@/bench/seed-one-per-block";
 import { deployer } from "@/devnet/accounts";
-import { startAnvil, type Anvil } from "@/devnet/anvil";
-import { deployDevnet, type Deployment } from "@/devnet/deploy";
-import { seedDevnet } from "@/devnet/seed";
+import type { Deployment } from "@/devnet/deploy";
+import { startOwnChain, type OwnChain } from "@/devnet/testing/chain";
 import { auctionAbi } from "@/contracts-abi";
 import type { Database } from "@/lib/db";
 import { withTestDatabase } from "@/lib/db/testing";
@@ -22,7 +21,7 @@ const clusterCount = 64;
 /** The eth_call gas cap of the fake node: about 29 getClusterDetails, far below 64 of them. */
 const callGasCap = 1_000_000n;
 
-let anvil: Anvil;
+let devnet: OwnChain;
 let deployment: Deployment;
 let capped: Awaited<ReturnType<typeof startRpcProxy>>;
 let counting: Awaited<ReturnType<typeof startRpcProxy>>;
@@ -30,18 +29,17 @@ let counting: Awaited<ReturnType<typeof startRpcProxy>>;
 const calls: Call[] = [];
 
 beforeAll(async () => {
-  anvil = await startAnvil();
-  deployment = await deployDevnet(anvil.rpcUrl);
-  await seedDevnet(anvil.rpcUrl, deployment);
-  await seedOnePerBlock(anvil.rpcUrl, deployment, clusterCount - 4);
-  capped = await startRpcProxy(anvil.rpcUrl, { callGasCap, onCall: (call) => calls.push(call) });
-  counting = await startRpcProxy(anvil.rpcUrl, { onCall: (call) => calls.push(call) });
+  devnet = await startOwnChain({ seed: true });
+  deployment = devnet.deployment;
+  await seedOnePerBlock(devnet.rpcUrl, deployment, clusterCount - 4);
+  capped = await startRpcProxy(devnet.rpcUrl, { callGasCap, onCall: (call) => calls.push(call) });
+  counting = await startRpcProxy(devnet.rpcUrl, { onCall: (call) => calls.push(call) });
 });
 
 afterAll(async () => {
   await capped?.close();
   await counting?.close();
-  await anvil?.stop();
+  await devnet?.stop();
 });
 
 /** A client that batches JSON-RPC requests as the server's does. */
@@ -69,7 +67,7 @@ describe("reads bounded by a node's eth_call gas cap", () => {
   it("splits a multicall the capped node refuses whole into chunks it accepts", async () => {
     const client = cappedClient();
     await withTestDatabase(async (db) => {
-      await syncClusterIndex(target(db, clientOf(anvil.rpcUrl)));
+      await syncClusterIndex(target(db, clientOf(devnet.rpcUrl)));
       const { clusters } = await listIndexedClusters(db, deployment, { limit: clusterCount, offset: 0, sort: "oldest" });
       expect(clusters).toHaveLength(clusterCount);
       const contracts = clusters.map((c) => ({ address: deployment.auction, abi: auctionAbi, functionName: "getClusterDetails", args: [c.clusterId] }) as const);

@@ -1,9 +1,9 @@
 import { createPublicClient, custom, http, type EIP1193RequestFn, type PublicClient } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deployer, seededOperators } from "@/devnet/accounts";
-import { startAnvil, type Anvil } from "@/devnet/anvil";
-import { deployDevnet, type Deployment } from "@/devnet/deploy";
-import { seedClusters, seedDevnet } from "@/devnet/seed";
+import type { Deployment } from "@/devnet/deploy";
+import { seedClusters, type SeedSummary } from "@/devnet/seed";
+import { startOwnChain, type OwnChain } from "@/devnet/testing/chain";
 import { auctionAbi } from "@/contracts-abi";
 import type { Database } from "@/lib/db";
 import { suiteDatabase, testDatabases, withTestDatabase } from "@/lib/db/testing";
@@ -13,27 +13,27 @@ import { syncClusterIndex, type IndexTarget } from "./cluster-index";
 import { findIndexedCluster, listIndexedClusters } from "./indexed-clusters";
 
 // This file mutates its chain (new clusters), so it runs on an anvil of its own.
-let anvil: Anvil;
+let devnet: OwnChain;
 let deployment: Deployment;
-let seeded: Awaited<ReturnType<typeof seedDevnet>>;
+let seeded: SeedSummary;
 /** Every cluster on this chain, in creation order: the seed's, then those the tests add. */
 const onChain: string[] = [];
 
 beforeAll(async () => {
-  anvil = await startAnvil();
-  deployment = await deployDevnet(anvil.rpcUrl);
-  seeded = await seedDevnet(anvil.rpcUrl, deployment);
+  devnet = await startOwnChain({ seed: true });
+  deployment = devnet.deployment;
+  seeded = devnet.seed!;
   onChain.push(...seeded.clusters);
 });
 
 afterAll(async () => {
-  await anvil?.stop();
+  await devnet?.stop();
 });
 
 /** A client that records the block ranges of eth_getLogs and can refuse ranges wider than `maxRange`. */
 function recordingClient(options: { maxRange?: number } = {}) {
   const ranges: [number, number][] = [];
-  const upstream = http(anvil.rpcUrl)({ chain: undefined, retryCount: 0 });
+  const upstream = http(devnet.rpcUrl)({ chain: undefined, retryCount: 0 });
   const request: EIP1193RequestFn = async (args) => {
     if (args.method === "eth_getLogs") {
       const [filter] = args.params as [{ fromBlock: string; toBlock: string }];
@@ -46,7 +46,7 @@ function recordingClient(options: { maxRange?: number } = {}) {
     }
     return upstream.request(args as never);
   };
-  const chain = configuredChain({ chainId: deployment.chainId, chainName: "test", rpcUrl: anvil.rpcUrl, explorerUrl: null });
+  const chain = configuredChain({ chainId: deployment.chainId, chainName: "test", rpcUrl: devnet.rpcUrl, explorerUrl: null });
   const client = createPublicClient({ chain, transport: custom({ request }, { retryCount: 0 }), cacheTime: 0 }) as PublicClient;
   return { client, ranges };
 }
@@ -82,7 +82,7 @@ describe.each(testDatabases())("cluster index on $name", (engine) => {
     // The stored config hash is the definition of the chain's own data, read here straight from
     // the contract and the ClusterCreated logs, not from what the index stored (the builder itself
     // is pinned by its golden file).
-    const chain = createPublicClient({ transport: http(anvil.rpcUrl), cacheTime: 0 });
+    const chain = createPublicClient({ transport: http(devnet.rpcUrl), cacheTime: 0 });
     const created = await chain.getContractEvents({ address: deployment.auction, abi: auctionAbi, eventName: "ClusterCreated", fromBlock: 0n, strict: true });
     for (const [i, log] of created.entries()) {
       const details = await chain.readContract({ address: deployment.auction, abi: auctionAbi, functionName: "getClusterDetails", args: [log.args.clusterId] });
@@ -105,7 +105,7 @@ describe.each(testDatabases())("cluster index on $name", (engine) => {
   it("picks up new clusters on the next sync and never re-reads old blocks", async () => {
     const before = await syncClusterIndex(target(db, recordingClient().client));
     const { client, ranges } = recordingClient();
-    const [created] = await seedClusters(anvil.rpcUrl, deployment, 1);
+    const [created] = await seedClusters(devnet.rpcUrl, deployment, 1);
     onChain.push(created);
     const result = await syncClusterIndex(target(db, client));
     expect(result.added).toBe(1);

@@ -3,30 +3,27 @@
 import type { Hex, LocalAccount } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seededOperators } from "@/devnet/accounts";
-import { startAnvil, type Anvil } from "@/devnet/anvil";
-import { deployDevnet } from "@/devnet/deploy";
-import { seedDevnet } from "@/devnet/seed";
 import type { IndexedCluster } from "@/lib/chain/indexed-clusters";
 import { enrTypedData, operatorConfigHashTypedData, TERMS_AND_CONDITIONS_HASH, termsAndConditionsTypedData } from "@/lib/obol/eip712";
 import { definitionSchema } from "@/lib/obol/schema";
 import { buildEnr, testKey } from "@/lib/obol/testdata/enr-builder";
 import { verifyDefinition } from "@/lib/obol/verify";
 import { usePortalEnv } from "@/devnet/testing/portal-env";
+import { startOwnChain, type OwnChain } from "@/devnet/testing/chain";
 
 type Route = typeof import("./route");
 type TermsRoute = typeof import("../../termsAndConditions/route");
 
-let anvil: Anvil;
+let devnet: OwnChain;
 let route: Route;
 let terms: TermsRoute;
 let clusters: IndexedCluster[];
 const forkVersion: Hex = "0x10000910";
 
 beforeAll(async () => {
-  anvil = await startAnvil();
-  const deployment = await deployDevnet(anvil.rpcUrl);
-  await seedDevnet(anvil.rpcUrl, deployment);
-  usePortalEnv(anvil.rpcUrl, deployment);
+  devnet = await startOwnChain({ seed: true });
+  const { deployment } = devnet;
+  usePortalEnv(devnet.rpcUrl, deployment);
   route = await import("./route");
   terms = await import("../../termsAndConditions/route");
   const { syncedIndex } = await import("@/lib/clusters/index-target");
@@ -36,7 +33,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await anvil?.stop();
+  await devnet?.stop();
 });
 
 const accountOf = (address: string) => seededOperators.find((a) => a.address === address) as LocalAccount;
