@@ -16,9 +16,9 @@ import { ClusterStatus } from "@/lib/chain/cluster-state";
 import { formatInteger } from "@/lib/format/number";
 import { runTestDkg } from "@/devnet/dkg";
 import { startOwnChain, type OwnChain } from "@/devnet/testing/chain";
-import { enrTypedData, operatorConfigHashTypedData, TERMS_AND_CONDITIONS_HASH, termsAndConditionsTypedData } from "@/lib/obol/eip712";
 import { definitionSchema } from "@/lib/obol/schema";
-import { buildEnr, testKey, testKeyHex } from "@/lib/obol/testdata/enr-builder";
+import { registrationRequest, termsRequest } from "@/lib/sync/testing";
+import { testKeyHex } from "@/lib/obol/testdata/enr-builder";
 
 /**
  * The chain node as the portal reaches it: a TCP stand-in on its own port that forwards to anvil,
@@ -114,35 +114,11 @@ afterAll(async () => {
 });
 
 async function acceptTerms(account: LocalAccount) {
-  const response = await routes.terms.POST(
-    new Request(`${portal}/api/v1/termsAndConditions`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${await account.signTypedData(termsAndConditionsTypedData())}` },
-      body: JSON.stringify({ address: account.address, version: 1, terms_and_conditions_hash: TERMS_AND_CONDITIONS_HASH, fork_version: forkVersion }),
-    }),
-  );
-  expect(response.status).toBe(201);
+  expect((await routes.terms.POST(await termsRequest(portal, account, forkVersion))).status).toBe(201);
 }
 
 async function register(cluster: IndexedCluster, account: LocalAccount, enrKey: number) {
-  const enr = buildEnr(testKey(enrKey));
-  return routes.definition.PUT(
-    new Request(`${portal}/api/v1/definition/${cluster.configHash}`, {
-      method: "PUT",
-      headers: {
-        authorization: `Bearer ${await account.signTypedData(operatorConfigHashTypedData(cluster.configHash, forkVersion))}`,
-        "content-type": "application/json",
-      },
-      body: JSON.stringify({
-        enr,
-        version: "v1.10.0",
-        address: account.address,
-        enr_signature: await account.signTypedData(enrTypedData(enr, forkVersion)),
-        fork_version: forkVersion,
-      }),
-    }),
-    params({ configHash: cluster.configHash }),
-  );
+  return routes.definition.PUT(await registrationRequest(portal, { configHash: cluster.configHash, account, enrKey, forkVersion }), params({ configHash: cluster.configHash }));
 }
 
 const getDefinition = (configHash: Hex) => routes.definition.GET(new Request(`${portal}/api/v1/definition/${configHash}`), params({ configHash }));

@@ -4,9 +4,8 @@ import type { Hex, LocalAccount } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seededOperators } from "@/devnet/accounts";
 import type { IndexedCluster } from "@/lib/chain/indexed-clusters";
-import { enrTypedData, operatorConfigHashTypedData, TERMS_AND_CONDITIONS_HASH, termsAndConditionsTypedData } from "@/lib/obol/eip712";
 import { definitionSchema } from "@/lib/obol/schema";
-import { buildEnr, testKey } from "@/lib/obol/testdata/enr-builder";
+import { registrationRequest, termsRequest } from "@/lib/sync/testing";
 import { verifyDefinition } from "@/lib/obol/verify";
 import { usePortalEnv } from "@/devnet/testing/portal-env";
 import { startOwnChain, type OwnChain } from "@/devnet/testing/chain";
@@ -40,34 +39,11 @@ const accountOf = (address: string) => seededOperators.find((a) => a.address ===
 const params = (configHash: string) => ({ params: Promise.resolve({ configHash }) });
 
 async function register(cluster: IndexedCluster, account: LocalAccount, enrKey: number, signedHash: Hex = cluster.configHash) {
-  const enr = buildEnr(testKey(enrKey));
-  const body = {
-    enr,
-    version: "v1.10.0",
-    address: account.address,
-    enr_signature: await account.signTypedData(enrTypedData(enr, forkVersion)),
-    fork_version: forkVersion,
-  };
-  const signature = await account.signTypedData(operatorConfigHashTypedData(signedHash, forkVersion));
-  return route.PUT(
-    new Request(`http://portal.test/api/v1/definition/${cluster.configHash}`, {
-      method: "PUT",
-      headers: { authorization: `Bearer ${signature}`, "content-type": "application/json" },
-      body: JSON.stringify(body),
-    }),
-    params(cluster.configHash),
-  );
+  return route.PUT(await registrationRequest("http://portal.test", { configHash: cluster.configHash, account, enrKey, forkVersion, signedHash }), params(cluster.configHash));
 }
 
 async function acceptTerms(account: LocalAccount) {
-  const response = await terms.POST(
-    new Request("http://portal.test/api/v1/termsAndConditions", {
-      method: "POST",
-      headers: { authorization: `Bearer ${await account.signTypedData(termsAndConditionsTypedData())}` },
-      body: JSON.stringify({ address: account.address, version: 1, terms_and_conditions_hash: TERMS_AND_CONDITIONS_HASH, fork_version: forkVersion }),
-    }),
-  );
-  expect(response.status).toBe(201);
+  expect((await terms.POST(await termsRequest("http://portal.test", account, forkVersion))).status).toBe(201);
 }
 
 describe("/api/v1/definition/{configHash} on the devnet", () => {
