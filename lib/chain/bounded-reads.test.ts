@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRpcProxy, type Call } from "@/bench/rpc-proxy";
 import { seedOnePerBlock } from "@/bench/seed-one-per-block";
 import { deployer } from "@/devnet/accounts";
-import type { Deployment } from "@/devnet/deploy";
 import { startOwnChain, type OwnChain } from "@/devnet/testing/chain";
 import { auctionAbi } from "@/contracts-abi";
 import type { Database } from "@/lib/db";
@@ -22,7 +21,6 @@ const clusterCount = 64;
 const callGasCap = 1_000_000n;
 
 let devnet: OwnChain;
-let deployment: Deployment;
 let capped: Awaited<ReturnType<typeof startRpcProxy>>;
 let counting: Awaited<ReturnType<typeof startRpcProxy>>;
 /** The calls either proxy forwarded since the test last emptied this. */
@@ -30,8 +28,7 @@ const calls: Call[] = [];
 
 beforeAll(async () => {
   devnet = await startOwnChain({ seed: true });
-  deployment = devnet.deployment;
-  await seedOnePerBlock(devnet.rpcUrl, deployment, clusterCount - 4);
+  await seedOnePerBlock(devnet.rpcUrl, devnet.deployment, clusterCount - 4);
   capped = await startRpcProxy(devnet.rpcUrl, { callGasCap, onCall: (call) => calls.push(call) });
   counting = await startRpcProxy(devnet.rpcUrl, { onCall: (call) => calls.push(call) });
 });
@@ -45,7 +42,7 @@ afterAll(async () => {
 /** A client that batches JSON-RPC requests as the server's does. */
 function clientOf(url: string): PublicClient {
   return createPublicClient({
-    chain: configuredChain({ chainId: deployment.chainId, chainName: "test", rpcUrl: url, explorerUrl: null }),
+    chain: configuredChain({ chainId: devnet.deployment.chainId, chainName: "test", rpcUrl: url, explorerUrl: null }),
     transport: http(url, { batch: { batchSize: 100, wait: 0 }, retryCount: 0 }),
     cacheTime: 0,
   }) as PublicClient;
@@ -55,9 +52,9 @@ const cappedClient = () => clientOf(capped.url);
 const target = (db: Database, client: PublicClient) => ({
   client,
   db,
-  chainId: deployment.chainId,
-  auction: deployment.auction,
-  deploymentBlock: BigInt(deployment.deploymentBlock),
+  chainId: devnet.deployment.chainId,
+  auction: devnet.deployment.auction,
+  deploymentBlock: BigInt(devnet.deployment.deploymentBlock),
   chunkSize: 50_000,
   forkVersion: "0x10000910" as Hex,
   creator: deployer.address,
@@ -68,9 +65,9 @@ describe("reads bounded by a node's eth_call gas cap", () => {
     const client = cappedClient();
     await withTestDatabase(async (db) => {
       await syncClusterIndex(target(db, clientOf(devnet.rpcUrl)));
-      const { clusters } = await listIndexedClusters(db, deployment, { limit: clusterCount, offset: 0, sort: "oldest" });
+      const { clusters } = await listIndexedClusters(db, devnet.deployment, { limit: clusterCount, offset: 0, sort: "oldest" });
       expect(clusters).toHaveLength(clusterCount);
-      const contracts = clusters.map((c) => ({ address: deployment.auction, abi: auctionAbi, functionName: "getClusterDetails", args: [c.clusterId] }) as const);
+      const contracts = clusters.map((c) => ({ address: devnet.deployment.auction, abi: auctionAbi, functionName: "getClusterDetails", args: [c.clusterId] }) as const);
       // The cap is real: all 64 reads in one eth_call run out of gas.
       await expect(client.multicall({ allowFailure: false, batchSize: 0, contracts })).rejects.toThrow();
       calls.length = 0;
@@ -97,7 +94,7 @@ describe("reads bounded by a node's eth_call gas cap", () => {
       expect(blockRequests).toBe(clusterCount);
       expect(taken.requests).toBeLessThanOrEqual(8);
       // The stored times are the blocks' own.
-      const { clusters } = await listIndexedClusters(db, deployment, { limit: clusterCount, offset: 0, sort: "oldest" });
+      const { clusters } = await listIndexedClusters(db, devnet.deployment, { limit: clusterCount, offset: 0, sort: "oldest" });
       const times = await blockTimes(client, clusters.map((c) => c.blockNumber));
       for (const cluster of clusters) expect(cluster.createdAt.getTime()).toBe(times.get(cluster.blockNumber)! * 1000);
     });
@@ -109,24 +106,24 @@ describe("single-flight reads at a block", () => {
     const client = clientOf(counting.url);
     await withTestDatabase(async (db) => {
       await syncClusterIndex(target(db, client));
-      const { clusters } = await listIndexedClusters(db, deployment, { limit: 10, offset: 0, sort: "newest" });
+      const { clusters } = await listIndexedClusters(db, devnet.deployment, { limit: 10, offset: 0, sort: "newest" });
       const wanted = { clusterIds: clusters.map((c) => c.clusterId), bidIds: clusters.flatMap((c) => c.bidIds), operators: [] };
       const block = await client.getBlockNumber({ cacheTime: 0 });
       calls.length = 0;
-      const states = await Promise.all(Array.from({ length: 20 }, () => readChainState(client, deployment.auction, wanted, { blockNumber: block })));
+      const states = await Promise.all(Array.from({ length: 20 }, () => readChainState(client, devnet.deployment.auction, wanted, { blockNumber: block })));
       expect(calls.filter((c) => c.method === "eth_call")).toHaveLength(1);
       for (const state of states) expect(state).toEqual(states[0]);
       expect(states[0].clusters.size).toBe(10);
       expect(states[0].bids.size).toBe(40);
       // A wider read at the same block asks only for what nobody has read yet.
       calls.length = 0;
-      await readChainState(client, deployment.auction, { ...wanted, operators: [deployer.address] }, { blockNumber: block });
+      await readChainState(client, devnet.deployment.auction, { ...wanted, operators: [deployer.address] }, { blockNumber: block });
       expect(calls.filter((c) => c.method === "eth_call")).toHaveLength(1);
       expect(JSON.stringify(calls)).not.toContain(clusters[0].clusterId.slice(2));
       // The next block: read again.
       await client.request({ method: "evm_mine" } as never);
       calls.length = 0;
-      await readChainState(client, deployment.auction, wanted);
+      await readChainState(client, devnet.deployment.auction, wanted);
       expect(calls.filter((c) => c.method === "eth_call")).toHaveLength(1);
     });
   });

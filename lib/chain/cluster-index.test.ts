@@ -1,7 +1,6 @@
 import { createPublicClient, custom, http, type EIP1193RequestFn, type PublicClient } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deployer, seededOperators } from "@/devnet/accounts";
-import type { Deployment } from "@/devnet/deploy";
 import { seedClusters, type SeedSummary } from "@/devnet/seed";
 import { startOwnChain, type OwnChain } from "@/devnet/testing/chain";
 import { auctionAbi } from "@/contracts-abi";
@@ -14,14 +13,12 @@ import { findIndexedCluster, listIndexedClusters } from "./indexed-clusters";
 
 // This file mutates its chain (new clusters), so it runs on an anvil of its own.
 let devnet: OwnChain;
-let deployment: Deployment;
 let seeded: SeedSummary;
 /** Every cluster on this chain, in creation order: the seed's, then those the tests add. */
 const onChain: string[] = [];
 
 beforeAll(async () => {
   devnet = await startOwnChain({ seed: true });
-  deployment = devnet.deployment;
   seeded = devnet.seed!;
   onChain.push(...seeded.clusters);
 });
@@ -46,7 +43,7 @@ function recordingClient(options: { maxRange?: number } = {}) {
     }
     return upstream.request(args as never);
   };
-  const chain = configuredChain({ chainId: deployment.chainId, chainName: "test", rpcUrl: devnet.rpcUrl, explorerUrl: null });
+  const chain = configuredChain({ chainId: devnet.deployment.chainId, chainName: "test", rpcUrl: devnet.rpcUrl, explorerUrl: null });
   const client = createPublicClient({ chain, transport: custom({ request }, { retryCount: 0 }), cacheTime: 0 }) as PublicClient;
   return { client, ranges };
 }
@@ -55,9 +52,9 @@ function target(db: Database, client: PublicClient, chunkSize = 1000): IndexTarg
   return {
     client,
     db,
-    chainId: deployment.chainId,
-    auction: deployment.auction,
-    deploymentBlock: BigInt(deployment.deploymentBlock),
+    chainId: devnet.deployment.chainId,
+    auction: devnet.deployment.auction,
+    deploymentBlock: BigInt(devnet.deployment.deploymentBlock),
     chunkSize,
     forkVersion: "0x10000910",
     creator: deployer.address,
@@ -72,7 +69,7 @@ describe.each(testDatabases())("cluster index on $name", (engine) => {
     const result = await syncClusterIndex(target(db, client));
     expect(result.added).toBe(onChain.length);
 
-    const { clusters, total } = await listIndexedClusters(db, deployment, { limit: 50, offset: 0, sort: "oldest" });
+    const { clusters, total } = await listIndexedClusters(db, devnet.deployment, { limit: 50, offset: 0, sort: "oldest" });
     expect(total).toBe(onChain.length);
     expect(clusters.map((c) => c.clusterId)).toEqual(onChain);
     expect(clusters.map((c) => c.name)).toEqual(onChain.map((_, i) => `Byzantine DV${i + 1}`));
@@ -83,11 +80,11 @@ describe.each(testDatabases())("cluster index on $name", (engine) => {
     // the contract and the ClusterCreated logs, not from what the index stored (the builder itself
     // is pinned by its golden file).
     const chain = createPublicClient({ transport: http(devnet.rpcUrl), cacheTime: 0 });
-    const created = await chain.getContractEvents({ address: deployment.auction, abi: auctionAbi, eventName: "ClusterCreated", fromBlock: 0n, strict: true });
+    const created = await chain.getContractEvents({ address: devnet.deployment.auction, abi: auctionAbi, eventName: "ClusterCreated", fromBlock: 0n, strict: true });
     for (const [i, log] of created.entries()) {
-      const details = await chain.readContract({ address: deployment.auction, abi: auctionAbi, functionName: "getClusterDetails", args: [log.args.clusterId] });
+      const details = await chain.readContract({ address: devnet.deployment.auction, abi: auctionAbi, functionName: "getClusterDetails", args: [log.args.clusterId] });
       const operators = await Promise.all(
-        details.nodes.map(async (node) => (await chain.readContract({ address: deployment.auction, abi: auctionAbi, functionName: "getBidDetails", args: [node.bidId] })).nodeOp),
+        details.nodes.map(async (node) => (await chain.readContract({ address: devnet.deployment.auction, abi: auctionAbi, functionName: "getBidDetails", args: [node.bidId] })).nodeOp),
       );
       const { timestamp } = await chain.getBlock({ blockNumber: log.blockNumber });
       const definition = buildDefinition(
@@ -95,7 +92,7 @@ describe.each(testDatabases())("cluster index on $name", (engine) => {
         deployer.address,
       );
       expect(clusters[i].configHash).toBe(definition.config_hash);
-      expect(await findIndexedCluster(db, deployment, definition.config_hash)).toEqual(clusters[i]);
+      expect(await findIndexedCluster(db, devnet.deployment, definition.config_hash)).toEqual(clusters[i]);
     }
     expect(created).toHaveLength(clusters.length);
     expect(new Set(clusters.map((c) => c.split)).size).toBe(clusters.length);
@@ -105,7 +102,7 @@ describe.each(testDatabases())("cluster index on $name", (engine) => {
   it("picks up new clusters on the next sync and never re-reads old blocks", async () => {
     const before = await syncClusterIndex(target(db, recordingClient().client));
     const { client, ranges } = recordingClient();
-    const [created] = await seedClusters(devnet.rpcUrl, deployment, 1);
+    const [created] = await seedClusters(devnet.rpcUrl, devnet.deployment, 1);
     onChain.push(created);
     const result = await syncClusterIndex(target(db, client));
     expect(result.added).toBe(1);
@@ -113,7 +110,7 @@ describe.each(testDatabases())("cluster index on $name", (engine) => {
     expect(ranges.length).toBeGreaterThan(0);
     for (const [from] of ranges) expect(from).toBeGreaterThan(Number(before.toBlock));
 
-    const { clusters, total } = await listIndexedClusters(db, deployment, { limit: 1, offset: 0, sort: "newest" });
+    const { clusters, total } = await listIndexedClusters(db, devnet.deployment, { limit: 1, offset: 0, sort: "newest" });
     expect(total).toBe(onChain.length);
     expect(clusters[0].clusterId).toBe(created);
     expect(clusters[0].ordinal).toBe(onChain.length);
@@ -125,16 +122,16 @@ describe.each(testDatabases())("cluster index on $name", (engine) => {
 
   it("filters by operator (mine) and pages (global)", async () => {
     const op = seededOperators[0].address;
-    const mine = await listIndexedClusters(db, deployment, { operator: op, limit: 50, offset: 0, sort: "oldest" });
+    const mine = await listIndexedClusters(db, devnet.deployment, { operator: op, limit: 50, offset: 0, sort: "oldest" });
     expect(mine.total).toBeGreaterThan(0);
     for (const cluster of mine.clusters) expect(cluster.operators).toContain(op);
-    const all = await listIndexedClusters(db, deployment, { limit: 50, offset: 0, sort: "oldest" });
+    const all = await listIndexedClusters(db, devnet.deployment, { limit: 50, offset: 0, sort: "oldest" });
     expect(mine.clusters.map((c) => c.clusterId)).toEqual(all.clusters.filter((c) => c.operators.includes(op)).map((c) => c.clusterId));
 
-    const outsider = await listIndexedClusters(db, deployment, { operator: seededOperators[11].address, limit: 50, offset: 0, sort: "oldest" });
+    const outsider = await listIndexedClusters(db, devnet.deployment, { operator: seededOperators[11].address, limit: 50, offset: 0, sort: "oldest" });
     expect(outsider).toEqual({ clusters: [], total: 0 });
 
-    const page2 = await listIndexedClusters(db, deployment, { limit: 2, offset: 2, sort: "oldest" });
+    const page2 = await listIndexedClusters(db, devnet.deployment, { limit: 2, offset: 2, sort: "oldest" });
     expect(page2.clusters.map((c) => c.ordinal)).toEqual([3, 4]);
   });
 });
@@ -153,8 +150,8 @@ describe("chunked log reads", () => {
       // Index equals the one read without refusals.
       await withTestDatabase(async (fresh) => {
         await syncClusterIndex(target(fresh, recordingClient().client));
-        const a = await listIndexedClusters(db, deployment, { limit: 100, offset: 0, sort: "oldest" });
-        const b = await listIndexedClusters(fresh, deployment, { limit: 100, offset: 0, sort: "oldest" });
+        const a = await listIndexedClusters(db, devnet.deployment, { limit: 100, offset: 0, sort: "oldest" });
+        const b = await listIndexedClusters(fresh, devnet.deployment, { limit: 100, offset: 0, sort: "oldest" });
         expect(a).toEqual(b);
       });
     });

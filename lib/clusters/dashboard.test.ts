@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRpcProxy, type Call } from "@/bench/rpc-proxy";
 import { seedOnePerBlock } from "@/bench/seed-one-per-block";
 import { seededOperators } from "@/devnet/accounts";
-import type { Deployment } from "@/devnet/deploy";
 import { usePortalEnv } from "@/devnet/testing/portal-env";
 import { startOwnChain, type OwnChain } from "@/devnet/testing/chain";
 
@@ -14,18 +13,16 @@ const clusterCount = 90;
 const operator = seededOperators[0].address;
 
 let devnet: OwnChain;
-let deployment: Deployment;
 let proxy: Awaited<ReturnType<typeof startRpcProxy>>;
 const calls: Call[] = [];
 let dashboard: typeof import("./dashboard");
 
 beforeAll(async () => {
   devnet = await startOwnChain({ seed: true });
-  deployment = devnet.deployment;
-  await seedOnePerBlock(devnet.rpcUrl, deployment, clusterCount - 4);
+  await seedOnePerBlock(devnet.rpcUrl, devnet.deployment, clusterCount - 4);
   // The node refuses eth_calls over 2M gas; the portal is set to stay under 1M per multicall.
   proxy = await startRpcProxy(devnet.rpcUrl, { callGasCap: 2_000_000n, onCall: (call) => calls.push(call) });
-  usePortalEnv(proxy.url, deployment);
+  usePortalEnv(proxy.url, devnet.deployment);
   process.env.MULTICALL_GAS_LIMIT = "1000000";
   // The first render indexes all the clusters: on a busy machine that outlasts the default 4 s,
   // and the render would then answer that the index is catching up.
