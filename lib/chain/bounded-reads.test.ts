@@ -1,9 +1,10 @@
-import { createPublicClient, http, type Hex, type PublicClient } from "viem";
+import { createPublicClient, http, type PublicClient } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRpcProxy, type Call } from "@/bench/rpc-proxy";
 import { seedOnePerBlock } from "@/bench/seed-one-per-block";
 import { deployer } from "@/devnet/accounts";
 import { startOwnChain, type OwnChain } from "@/devnet/testing/chain";
+import { devnetIndexTarget } from "@/devnet/testing/index-target";
 import { auctionAbi } from "@/contracts-abi";
 import type { Database } from "@/lib/db";
 import { withTestDatabase } from "@/lib/db/testing";
@@ -49,16 +50,7 @@ function clientOf(url: string): PublicClient {
 }
 const cappedClient = () => clientOf(capped.url);
 
-const target = (db: Database, client: PublicClient) => ({
-  client,
-  db,
-  chainId: devnet.deployment.chainId,
-  auction: devnet.deployment.auction,
-  deploymentBlock: BigInt(devnet.deployment.deploymentBlock),
-  chunkSize: 50_000,
-  forkVersion: "0x10000910" as Hex,
-  creator: deployer.address,
-});
+const target = (db: Database, client: PublicClient) => devnetIndexTarget(devnet.deployment, client, db, 50_000);
 
 describe("reads bounded by a node's eth_call gas cap", () => {
   it("splits a multicall the capped node refuses whole into chunks it accepts", async () => {

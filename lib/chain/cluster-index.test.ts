@@ -3,12 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deployer, seededOperators } from "@/devnet/accounts";
 import { seedClusters, type SeedSummary } from "@/devnet/seed";
 import { startOwnChain, type OwnChain } from "@/devnet/testing/chain";
+import { devnetIndexTarget } from "@/devnet/testing/index-target";
 import { auctionAbi } from "@/contracts-abi";
 import type { Database } from "@/lib/db";
 import { suiteDatabase, testDatabases, withTestDatabase } from "@/lib/db/testing";
 import { buildDefinition } from "@/lib/obol/definition-builder";
 import { configuredChain } from "./chains";
-import { syncClusterIndex, type IndexTarget } from "./cluster-index";
+import { syncClusterIndex } from "./cluster-index";
 import { findIndexedCluster, listIndexedClusters } from "./indexed-clusters";
 
 // This file mutates its chain (new clusters), so it runs on an anvil of its own.
@@ -48,18 +49,7 @@ function recordingClient(options: { maxRange?: number } = {}) {
   return { client, ranges };
 }
 
-function target(db: Database, client: PublicClient, chunkSize = 1000): IndexTarget {
-  return {
-    client,
-    db,
-    chainId: devnet.deployment.chainId,
-    auction: devnet.deployment.auction,
-    deploymentBlock: BigInt(devnet.deployment.deploymentBlock),
-    chunkSize,
-    forkVersion: "0x10000910",
-    creator: deployer.address,
-  };
-}
+const target = (db: Database, client: PublicClient, chunkSize?: number) => devnetIndexTarget(devnet.deployment, client, db, chunkSize);
 
 describe.each(testDatabases())("cluster index on $name", (engine) => {
   const db = suiteDatabase(engine);
