@@ -4,6 +4,7 @@ import { ExplorerLink } from "@/components/ui/explorer-link";
 import { Pagination } from "@/components/ui/pagination";
 import type { RankedBid } from "@/lib/auction/ranking";
 import { formatBasisPoints, formatDays, formatEth, formatScore } from "@/lib/format/number";
+import { Section } from "@/components/ui/section";
 
 function Standing({ bid }: { bid: RankedBid }) {
   if (bid.seat !== null) return <span className="rounded-full bg-orange-500 px-2 py-0.5 text-xs font-semibold whitespace-nowrap text-slate-950">Seat {bid.seat}</span>;
@@ -31,10 +32,7 @@ export function RankingTable({
   total: number;
 }) {
   return (
-    <section aria-labelledby="ranking-heading" className="space-y-3">
-      <h2 id="ranking-heading" className="text-lg font-semibold">
-        Ranking
-      </h2>
+    <Section id="ranking" title="Ranking" className="space-y-3">
       <p className="max-w-3xl text-sm text-slate-400">
         {complete ? (
           <>
@@ -92,6 +90,6 @@ export function RankingTable({
         </DataTable>
       )}
       <Pagination page={page} pageSize={pageSize} total={total} path="/auction" query={{ pageSize: String(pageSize) }} noun="bids" />
-    </section>
+    </Section>
   );
 }

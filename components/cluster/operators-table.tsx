@@ -4,6 +4,7 @@ import { Cell, DataTable, Row } from "@/components/ui/data-table";
 import { ExplorerLink } from "@/components/ui/explorer-link";
 import type { ClusterView } from "@/lib/clusters/cluster-page";
 import { formatBasisPoints, formatDays, formatEth, formatInteger } from "@/lib/format/number";
+import { Section } from "@/components/ui/section";
 
 /**
  * The four operators with what the chain says of them. `status` renders each operator's
@@ -17,8 +18,7 @@ export function OperatorsTable({
   status: (address: string) => ReactNode;
 }) {
   return (
-    <section aria-labelledby="operators-heading" className="space-y-3">
-      <h2 id="operators-heading" className="text-lg font-semibold">Operators</h2>
+    <Section id="operators" title="Operators" className="space-y-3">
       <DataTable label="Operators" minWidth="min-w-[48rem]" columns={["#", "Operator", "Status", "Reputation", "VCs remaining", "Bid"]}>
         {operators.map((op, i) => (
           <Row key={op.address}>
@@ -36,6 +36,6 @@ export function OperatorsTable({
         ))}
       </DataTable>
       <p className="text-xs text-slate-400">Reputation is the on-chain score. {REPUTATION_NOTE}</p>
-    </section>
+    </Section>
   );
 }

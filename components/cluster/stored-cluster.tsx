@@ -3,6 +3,7 @@ import { Cell, DataTable, Row } from "@/components/ui/data-table";
 import { ExplorerLink } from "@/components/ui/explorer-link";
 import type { StoredClusterView } from "@/lib/clusters/cluster-page";
 import { formatDate, shortHex } from "@/lib/format/text";
+import { Section } from "@/components/ui/section";
 
 /**
  * The cluster page while the chain node does not answer: what the store holds (the operators'
@@ -36,8 +37,7 @@ export function StoredCluster({ view, configHash }: { view: StoredClusterView; c
           <a href={`/api/clusters/${cluster.configHash}/cluster-lock.json`} className="text-orange-300 hover:underline">cluster-lock.json</a>
         )}
       </p>
-      <section aria-labelledby="operators-heading" className="space-y-3">
-        <h2 id="operators-heading" className="text-lg font-semibold">Operators</h2>
+      <Section id="operators" title="Operators" className="space-y-3">
         <DataTable label="Operators" columns={["#", "Operator", "Node", "Reputation and bid"]}>
           {cluster.operators.map((op, i) => (
             <Row key={op.address}>
@@ -48,7 +48,7 @@ export function StoredCluster({ view, configHash }: { view: StoredClusterView; c
             </Row>
           ))}
         </DataTable>
-      </section>
+      </Section>
     </div>
   );
 }

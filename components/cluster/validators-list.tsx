@@ -8,6 +8,7 @@ import type { ClusterView } from "@/lib/clusters/cluster-page";
 import { formatEth } from "@/lib/format/number";
 import { formatDateTime, shortHex } from "@/lib/format/text";
 import type { BeaconState, ValidatorView } from "@/lib/locks/validators";
+import { Section } from "@/components/ui/section";
 
 type Cluster = Pick<ClusterView, "configHash" | "chainStatus" | "clusterPubKeyHash" | "eigenPod" | "lock">;
 
@@ -153,8 +154,7 @@ export function ValidatorsList({ cluster, children }: { cluster: Cluster; childr
   const { lock } = cluster;
   const base = `/api/clusters/${cluster.configHash}`;
   return (
-    <section aria-labelledby="validators-heading" className="space-y-3">
-      <h2 id="validators-heading" className="text-lg font-semibold">Validators</h2>
+    <Section id="validators" title="Validators" className="space-y-3">
       {lock ? (
         <>
           <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
@@ -192,6 +192,6 @@ export function ValidatorsList({ cluster, children }: { cluster: Cluster; childr
           {children}
         </div>
       )}
-    </section>
+    </Section>
   );
 }
