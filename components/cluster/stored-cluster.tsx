@@ -1,8 +1,9 @@
 import { ChainUnavailableNotice, Unavailable } from "@/components/chain/chain-unavailable-notice";
 import { Cell, DataTable, Row } from "@/components/ui/data-table";
+import { ClusterTitle } from "./cluster-title";
 import { ExplorerLink } from "@/components/ui/explorer-link";
 import type { StoredClusterView } from "@/lib/clusters/cluster-page";
-import { formatDate, shortHex } from "@/lib/format/text";
+import { shortHex } from "@/lib/format/text";
 import { Section } from "@/components/ui/section";
 
 /**
@@ -23,10 +24,7 @@ export function StoredCluster({ view, configHash }: { view: StoredClusterView; c
   }
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold">{cluster.name}</h1>
-        <p className="text-sm text-slate-400">Created {formatDate(cluster.createdAt)}</p>
-      </div>
+      <ClusterTitle cluster={cluster} />
       <ChainUnavailableNotice asOfBlock={view.asOfBlock} catchingUp={view.catchingUp}>
         The cluster&apos;s status, bids and validators come from the chain and are shown once it can be read; its definition
         {cluster.hasLock ? " and lock are" : " is"} served as usual.
