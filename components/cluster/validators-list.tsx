@@ -17,23 +17,19 @@ const ethOfGwei = (gwei: string) => formatEth(BigInt(gwei) * GWEI);
 
 const statusNames = Object.fromEntries(Object.entries(ClusterStatus).map(([name, value]) => [value, name])) as Record<number, string>;
 
+const neutralTone = "border-slate-700 bg-slate-800 text-slate-300";
+
+/** How the badge shows the statuses the vault sets; any earlier one is "not deposited yet". */
+const badges: Partial<Record<number, { tone: string; meaning: string }>> = {
+  [ClusterStatus.VERIFIED]: { tone: "border-green-500/40 bg-green-500/10 text-green-300", meaning: "active" },
+  [ClusterStatus.DEPOSITED]: { tone: "border-sky-500/40 bg-sky-500/10 text-sky-300", meaning: "deposited, not yet verified" },
+  [ClusterStatus.EXITED]: { tone: neutralTone, meaning: "exited" },
+};
+
 /** The chain's cluster status as the vault sets it (DEPOSITED / VERIFIED / EXITED), or why it is not yet. */
 function ChainStatusBadge({ status }: { status: number }) {
   const name = statusNames[status] ?? `STATUS ${status}`;
-  const tone =
-    status === ClusterStatus.VERIFIED
-      ? "border-green-500/40 bg-green-500/10 text-green-300"
-      : status === ClusterStatus.DEPOSITED
-        ? "border-sky-500/40 bg-sky-500/10 text-sky-300"
-        : "border-slate-700 bg-slate-800 text-slate-300";
-  const meaning =
-    status === ClusterStatus.VERIFIED
-      ? "active"
-      : status === ClusterStatus.DEPOSITED
-        ? "deposited, not yet verified"
-        : status === ClusterStatus.EXITED
-          ? "exited"
-          : "not deposited yet";
+  const { tone, meaning } = badges[status] ?? { tone: neutralTone, meaning: "not deposited yet" };
   return (
     <span className={`inline-flex items-center gap-2 rounded border px-2 py-0.5 text-xs font-medium ${tone}`}>
       <span className="font-mono">{name}</span>
