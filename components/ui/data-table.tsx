@@ -4,7 +4,7 @@ import { TableScroll } from "@/components/ui/table-scroll";
 /** A column heading; a numeric column is right-aligned like its figures. */
 export type Column = string | { label: string; align: "right" };
 
-const label = (column: Column) => (typeof column === "string" ? column : column.label);
+const columnLabel = (column: Column) => (typeof column === "string" ? column : column.label);
 
 /** A table with one header row of column headings, each with its own classes. */
 function Table({
@@ -42,7 +42,7 @@ function Table({
  * `min-w-*` class, written out where it is used so Tailwind sees it).
  */
 export function DataTable({
-  label: name,
+  label,
   columns,
   minWidth = "",
   className = "",
@@ -55,12 +55,12 @@ export function DataTable({
   children: ReactNode;
 }) {
   return (
-    <TableScroll label={name} className={className ? `rounded-lg border border-slate-800 ${className}` : "rounded-lg border border-slate-800"}>
+    <TableScroll label={label} className={className ? `rounded-lg border border-slate-800 ${className}` : "rounded-lg border border-slate-800"}>
       <Table
         className={minWidth ? `w-full ${minWidth} text-left text-sm` : "w-full text-left text-sm"}
         headClassName="bg-slate-900/80 text-xs tracking-wide text-slate-400 uppercase"
         headings={columns.map((column) => ({
-          label: label(column),
+          label: columnLabel(column),
           className: typeof column === "string" ? "px-4 py-3 font-medium" : "px-4 py-3 text-right font-medium",
         }))}
       >
