@@ -15,6 +15,7 @@ import { definitionSchema, lockSchema } from "@/lib/obol/schema";
 import { verifyLock } from "@/lib/obol/verify";
 import { nodeKey, seedPhases } from "@/scripts/seed-phases";
 import type { Deployment } from "@/devnet/deploy";
+import { timedGet } from "./timed-get";
 
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
@@ -58,21 +59,6 @@ async function postLock(base: string, body: string): Promise<Answer> {
     message = text.slice(0, 200);
   }
   return { status: response.status, bytes: Buffer.byteLength(text), message: message.slice(0, 160), wall: performance.now() - start };
-}
-
-/** The GET's time; a reset pooled connection (the server closed it while idle) is retried once, within the time. */
-async function timedGet(url: string): Promise<number> {
-  const start = performance.now();
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const response = await fetch(url, { cache: "no-store" });
-      await response.text();
-      if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-      return performance.now() - start;
-    } catch (error) {
-      if (attempt > 0) throw error;
-    }
-  }
 }
 
 export async function benchLocks(opts: { base: string; rpcUrl: string; deployment: Deployment; serverPid: number }) {

@@ -26,6 +26,7 @@ import { benchLocks } from "./locks";
 import { benchPageWeight } from "./pages";
 import { startRpcProxy } from "./rpc-proxy";
 import { buildPortal, startPortal } from "./server";
+import { timedGet } from "./timed-get";
 
 // --pages: the page-weight benchmark (./pages); else --one-per-block or --json: the scale
 // benchmark (./scale); each with its own options.
@@ -49,14 +50,6 @@ const warmRuns = Number(values.runs ?? 5);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x: number) => `${x.toFixed(1)} ms`;
-
-async function timed(url: string): Promise<number> {
-  const start = performance.now();
-  const response = await fetch(url, { cache: "no-store" });
-  await response.text();
-  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-  return performance.now() - start;
-}
 
 /** The reads a page would make without batching: one eth_call per cluster, bid and operator. */
 async function naiveReads(client: PublicClient, auction: Address, clusterIds: Hex[], operator: Address) {
@@ -119,13 +112,13 @@ async function benchPages(base: string, proxy: Awaited<ReturnType<typeof startRp
       console.log(`\nServer renders with ${clusters} clusters (cold = first request of the page, warm = median of ${warmRuns})`);
       console.log("page".padEnd(22), "cold".padStart(10), "warm".padStart(10), "RPC cold".padStart(9), "RPC warm".padStart(9), " warm RPC by method");
       for (const page of pages) {
-        const cold = await timed(base + page.path);
+        const cold = await timedGet(base + page.path);
         const coldRpc = proxy.take();
         const warm: number[] = [];
         const warmRpc: number[] = [];
         let byMethod = {};
         for (let i = 0; i < warmRuns; i++) {
-          warm.push(await timed(base + page.path));
+          warm.push(await timedGet(base + page.path));
           const taken = proxy.take();
           warmRpc.push(taken.total);
           byMethod = taken.byMethod;

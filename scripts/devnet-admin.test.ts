@@ -3,16 +3,15 @@
 import type { Address, Hex } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auctionAbi } from "@/contracts-abi";
-import { startAnvil, type Anvil } from "@/devnet/anvil";
-import { deployDevnet, devnetClients, type Deployment } from "@/devnet/deploy";
-import { seedDevnet } from "@/devnet/seed";
+import { devnetClients, type Deployment } from "@/devnet/deploy";
 import { ClusterStatus } from "@/lib/chain/cluster-state";
 import { onChainCheck } from "@/lib/locks/validators";
 import { runTestDkg, type TestDkgResult } from "@/devnet/dkg";
 import { signedTestCluster } from "@/devnet/dkg/fixture";
+import { startOwnChain, type OwnChain } from "@/devnet/testing/chain";
 import { runAdmin, type AdminCommand } from "./devnet-admin";
 
-let anvil: Anvil;
+let devnet: OwnChain;
 let deployment: Deployment;
 let clusters: Hex[];
 /** The strategy vault that created each cluster (ClusterCreated.vaultAddr), as the portal reports it. */
@@ -34,22 +33,22 @@ const portalFetch = (async (input: string | URL | Request) => {
   return Response.json({ message: "not found" }, { status: 404 });
 }) as typeof fetch;
 
-const admin = (command: AdminCommand, configHash: Hex, rpcUrl = anvil.rpcUrl) =>
+const admin = (command: AdminCommand, configHash: Hex, rpcUrl = devnet.rpcUrl) =>
   runAdmin({ command, configHash, portalUrl, rpcUrl, deployment, fetchImpl: portalFetch });
 
 const details = (clusterId: Hex) =>
-  devnetClients(anvil.rpcUrl).publicClient.readContract({ address: deployment.auction, abi: auctionAbi, functionName: "getClusterDetails", args: [clusterId] });
+  devnetClients(devnet.rpcUrl).publicClient.readContract({ address: deployment.auction, abi: auctionAbi, functionName: "getClusterDetails", args: [clusterId] });
 
 beforeAll(async () => {
-  anvil = await startAnvil();
-  deployment = await deployDevnet(anvil.rpcUrl);
-  clusters = (await seedDevnet(anvil.rpcUrl, deployment)).clusters;
-  const created = await devnetClients(anvil.rpcUrl).publicClient.getContractEvents({ address: deployment.auction, abi: auctionAbi, eventName: "ClusterCreated", fromBlock: 0n });
+  devnet = await startOwnChain({ seed: true });
+  deployment = devnet.deployment;
+  clusters = devnet.seed!.clusters;
+  const created = await devnetClients(devnet.rpcUrl).publicClient.getContractEvents({ address: deployment.auction, abi: auctionAbi, eventName: "ClusterCreated", fromBlock: 0n });
   vaults = clusters.map((id) => created.find((log) => log.args.clusterId === id)!.args.vaultAddr!);
   dkg = await runTestDkg({ ...(await signedTestCluster()), seed: "devnet admin" });
 });
 afterAll(async () => {
-  await anvil?.stop();
+  await devnet?.stop();
 });
 
 describe("npm run devnet -- activate | verify | exit", () => {
@@ -91,7 +90,7 @@ describe("npm run devnet -- activate | verify | exit", () => {
     await expect(admin("verify", configHashes[2])).rejects.toThrow(/Byzantine DV3 is IN_CREATION; "verify" moves a cluster from DEPOSITED to VERIFIED/);
     await expect(admin("activate", configHashes[2], "http://127.0.0.1:1")).rejects.toThrow(/No chain answers at http:\/\/127.0.0.1:1: start the devnet/);
     await expect(
-      runAdmin({ command: "activate", configHash: configHashes[2], portalUrl: "http://127.0.0.1:1", rpcUrl: anvil.rpcUrl, deployment }),
+      runAdmin({ command: "activate", configHash: configHashes[2], portalUrl: "http://127.0.0.1:1", rpcUrl: devnet.rpcUrl, deployment }),
     ).rejects.toThrow(/No portal answers at http:\/\/127.0.0.1:1: start it with "npm run dev"/);
   });
 });

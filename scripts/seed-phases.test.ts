@@ -3,11 +3,10 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import type { Hex } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAnvil, type Anvil } from "@/devnet/anvil";
-import { deployDevnet, type Deployment } from "@/devnet/deploy";
-import { seedDevnet } from "@/devnet/seed";
+import type { Deployment } from "@/devnet/deploy";
 import { seedPhases, type SeededCluster } from "./seed-phases";
 import { usePortalEnv } from "@/devnet/testing/portal-env";
+import { startOwnChain, type OwnChain } from "@/devnet/testing/chain";
 import { pollStatuses, type StatusRound } from "@/lib/activity/watcher";
 import { unfinishedClusters } from "@/lib/chain/indexed-clusters";
 import { indexTarget } from "@/lib/clusters/index-target";
@@ -16,16 +15,15 @@ import { indexTarget } from "@/lib/clusters/index-target";
 type Handler = (request: Request, context: { params: Promise<never> }) => Promise<Response>;
 type Module = Partial<Record<"GET" | "POST" | "PUT", Handler>>;
 
-let anvil: Anvil;
+let devnet: OwnChain;
 let deployment: Deployment;
 let portal: typeof fetch;
 let seeded: SeededCluster[];
 
 beforeAll(async () => {
-  anvil = await startAnvil();
-  deployment = await deployDevnet(anvil.rpcUrl);
-  await seedDevnet(anvil.rpcUrl, deployment);
-  usePortalEnv(anvil.rpcUrl, deployment);
+  devnet = await startOwnChain({ seed: true });
+  deployment = devnet.deployment;
+  usePortalEnv(devnet.rpcUrl, deployment);
   const routes: [RegExp, Module][] = [
     [/^\/api\/clusters$/, await import("@/app/api/clusters/route")],
     [/^\/api\/clusters\/(?<configHash>[^/]+)$/, await import("@/app/api/clusters/[configHash]/route")],
@@ -47,11 +45,11 @@ beforeAll(async () => {
     }
     return Response.json({ message: `no route for ${request.method} ${path}` }, { status: 404 });
   }) as typeof fetch;
-  seeded = await seedPhases({ baseUrl: "http://portal.test", rpcUrl: anvil.rpcUrl, deployment, fetchImpl: portal });
+  seeded = await seedPhases({ baseUrl: "http://portal.test", rpcUrl: devnet.rpcUrl, deployment, fetchImpl: portal });
 }, 240_000);
 
 afterAll(async () => {
-  await anvil?.stop();
+  await devnet?.stop();
 });
 
 const view = async (configHash: Hex) => (await portal(`http://portal.test/api/clusters/${configHash}`)).json();
@@ -83,7 +81,7 @@ describe("seedPhases", () => {
   });
 
   it("finds nothing left to do when run again without creating clusters", async () => {
-    const again = await seedPhases({ baseUrl: "http://portal.test", rpcUrl: anvil.rpcUrl, deployment, fetchImpl: portal, createMissing: false });
+    const again = await seedPhases({ baseUrl: "http://portal.test", rpcUrl: devnet.rpcUrl, deployment, fetchImpl: portal, createMissing: false });
     // Only the untouched cluster is still fresh: it becomes the next "waiting" one, and nothing is changed.
     expect(again).toEqual([{ phase: "waiting", configHash: seeded[0].configHash, name: "Byzantine DV1" }]);
   });

@@ -6,6 +6,7 @@ import { ClusterTable } from "@/components/dashboard/cluster-table";
 import { StoredClusters } from "@/components/dashboard/stored-clusters";
 import { ViewToggle } from "@/components/dashboard/view-toggle";
 import { LiveRefresh } from "@/components/live/live-refresh";
+import { InvalidQuery } from "@/components/ui/invalid-query";
 import { Pagination } from "@/components/ui/pagination";
 import { RefreshButton } from "@/components/ui/refresh-button";
 import { dashboardQuerySchema, getDashboard, getStoredDashboard } from "@/lib/clusters/dashboard";
@@ -19,20 +20,9 @@ export const metadata: Metadata = { title: "Dashboard" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-function InvalidQuery({ message }: { message: string }) {
-  return (
-    <div role="alert" className="rounded-lg border border-red-500/60 bg-red-500/10 p-4 text-sm text-red-200">
-      {message} <Link href="/" className="underline">Back to the dashboard</Link>
-    </div>
-  );
-}
-
 export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
   const parsed = dashboardQuerySchema.safeParse(await searchParams);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return <InvalidQuery message={`The link has an invalid ${String(issue.path[0])}: ${issue.message}.`} />;
-  }
+  if (!parsed.success) return <InvalidQuery error={parsed.error} back="/" backLabel="Back to the dashboard" />;
   const connected = await connectedAccount();
   // Links carry an operator only when the URL named one: otherwise "mine" follows the wallet.
   const shared = parsed.data.operator;

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { AuctionParameters } from "@/components/auction/auction-parameters";
 import { BidDesk } from "@/components/auction/bid-desk";
 import { RankingTable } from "@/components/auction/ranking-table";
 import { ChainUnavailableNotice } from "@/components/chain/chain-unavailable-notice";
 import { Refusals } from "@/components/auction/refusals";
 import { LiveRefresh } from "@/components/live/live-refresh";
+import { InvalidQuery } from "@/components/ui/invalid-query";
 import { RefreshButton } from "@/components/ui/refresh-button";
 import { auctionQuerySchema, getAuctionView } from "@/lib/auction/auction-view";
 import { storedIndexState } from "@/lib/clusters/index-target";
@@ -20,14 +20,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function AuctionPage({ searchParams }: { searchParams: SearchParams }) {
   const parsed = auctionQuerySchema.safeParse(await searchParams);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return (
-      <div role="alert" className="rounded-lg border border-red-500/60 bg-red-500/10 p-4 text-sm text-red-200">
-        The link has an invalid {String(issue.path[0])}: {issue.message}. <Link href="/auction" className="underline">Back to the auction</Link>
-      </div>
-    );
-  }
+  if (!parsed.success) return <InvalidQuery error={parsed.error} back="/auction" backLabel="Back to the auction" />;
   let view;
   try {
     view = await getAuctionView(parsed.data, await connectedAccount());

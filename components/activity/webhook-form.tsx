@@ -9,6 +9,7 @@ import { ProblemNotice } from "@/components/wallet/problem-notice";
 import { useWalletStep } from "@/components/wallet/use-wallet-step";
 import { requireConfig, useWallet, walletActions } from "@/components/wallet/wallet-context";
 import { subscribeTypedData, unsubscribeTypedData, webhookFormats, type WebhookFormat } from "@/lib/activity/subscription-message";
+import { Section } from "@/components/ui/section";
 
 const formatLabels: Record<WebhookFormat, string> = { discord: "Discord", slack: "Slack", json: "JSON" };
 const path = "/api/notifications/subscriptions";
@@ -46,10 +47,7 @@ export function WebhookForm({ operator, network }: { operator: Address; network:
     });
 
   return (
-    <section aria-labelledby="webhook-heading" className="space-y-3 rounded-lg border border-slate-700 p-4">
-      <h2 id="webhook-heading" className="text-lg font-semibold">
-        Notifications
-      </h2>
+    <Section id="webhook" title="Notifications" className="space-y-3 rounded-lg border border-slate-700 p-4">
       <p className="text-sm text-slate-300">
         Get a message when something happens in your clusters, such as your turn to act: a webhook (Discord, Slack or JSON), or the{" "}
         <a className="text-orange-300 underline" href={`/api/operators/${operator}/feed.atom`}>
@@ -99,6 +97,6 @@ export function WebhookForm({ operator, network }: { operator: Address; network:
       ) : (
         <p className="text-sm text-slate-400">Connect this operator&apos;s wallet to subscribe a webhook.</p>
       )}
-    </section>
+    </Section>
   );
 }

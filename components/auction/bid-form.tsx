@@ -2,6 +2,7 @@
 
 import { useState, type ReactNode } from "react";
 import { requireConfig, useWallet } from "@/components/wallet/wallet-context";
+import { PrimaryButton } from "@/components/sync/primary-button";
 import { SwitchNetworkButton } from "@/components/wallet/problem-notice";
 import type { AuctionAccount } from "@/lib/auction/auction-view";
 import { auctionScore, BID_REPUTATION, bidPrice, dailyVcPrice } from "@/lib/auction/math";
@@ -181,23 +182,25 @@ export function BidForm({
       )}
 
       <WalletGate state={wallet} account={account} network={network}>
-        <div className="flex flex-wrap items-center gap-3">
-          <button
-            type="button"
-            onClick={submit}
-            disabled={!valid || tx.busy || unchanged}
-            className="rounded-md bg-orange-500 px-4 py-2 text-sm font-semibold text-slate-950 hover:bg-orange-400 focus-visible:ring-2 focus-visible:ring-orange-300 focus-visible:outline-none disabled:cursor-not-allowed disabled:opacity-50"
-          >
-            {editing ? "Change bid" : "Bid"}
-            {price !== null && !editing && ` · ${formatEth(price, 6)}`}
-          </button>
-          {editing && (
-            <button type="button" onClick={onCancelEdit} disabled={tx.busy} className="text-sm text-slate-300 hover:text-white disabled:opacity-50">
-              Cancel the change
-            </button>
-          )}
-          {unchanged && <span className="text-sm text-slate-400">Move a slider to change the bid.</span>}
-        </div>
+        <PrimaryButton
+          onClick={submit}
+          busy={tx.busy}
+          progress={null}
+          disabled={!valid || unchanged}
+          beside={
+            <>
+              {editing && (
+                <button type="button" onClick={onCancelEdit} disabled={tx.busy} className="text-sm text-slate-300 hover:text-white disabled:opacity-50">
+                  Cancel the change
+                </button>
+              )}
+              {unchanged && <span className="text-sm text-slate-400">Move a slider to change the bid.</span>}
+            </>
+          }
+        >
+          {editing ? "Change bid" : "Bid"}
+          {price !== null && !editing && ` · ${formatEth(price, 6)}`}
+        </PrimaryButton>
       </WalletGate>
       <TxStatus phase={tx.phase} network={network} />
     </section>

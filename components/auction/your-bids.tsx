@@ -10,6 +10,7 @@ import { sendWithdrawal } from "./auction-writes";
 import type { AuctionNetwork } from "./network";
 import { TxStatus } from "./tx-status";
 import type { useAuctionTx } from "./use-auction-tx";
+import { Section } from "@/components/ui/section";
 
 function standing(bid: RankedBid): string {
   if (bid.seat !== null) return `#${bid.position} · would win seat ${bid.seat}`;
@@ -47,10 +48,7 @@ export function YourBids({
   }
 
   return (
-    <section aria-labelledby="your-bids-heading" className="space-y-4 rounded-lg border border-slate-800 bg-slate-900/60 p-4">
-      <h2 id="your-bids-heading" className="text-lg font-semibold">
-        Your bids
-      </h2>
+    <Section id="your-bids" title="Your bids" className="space-y-4 rounded-lg border border-slate-800 bg-slate-900/60 p-4">
       {account.pending.length === 0 ? (
         <p className="text-sm text-slate-400">
           {account.whitelisted ? "No pending bid. Prepare one with the form; it joins the ranking once mined." : "No pending bid: this wallet is not a whitelisted operator."}
@@ -137,6 +135,6 @@ export function YourBids({
           </ul>
         )}
       </div>
-    </section>
+    </Section>
   );
 }

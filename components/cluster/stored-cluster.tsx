@@ -1,8 +1,10 @@
 import { ChainUnavailableNotice, Unavailable } from "@/components/chain/chain-unavailable-notice";
+import { Cell, DataTable, Row } from "@/components/ui/data-table";
+import { ClusterTitle } from "./cluster-title";
 import { ExplorerLink } from "@/components/ui/explorer-link";
 import type { StoredClusterView } from "@/lib/clusters/cluster-page";
-import { formatDate, shortHex } from "@/lib/format/text";
-import { TableScroll } from "@/components/ui/table-scroll";
+import { shortHex } from "@/lib/format/text";
+import { Section } from "@/components/ui/section";
 
 /**
  * The cluster page while the chain node does not answer: what the store holds (the operators'
@@ -22,10 +24,7 @@ export function StoredCluster({ view, configHash }: { view: StoredClusterView; c
   }
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold">{cluster.name}</h1>
-        <p className="text-sm text-slate-400">Created {formatDate(cluster.createdAt)}</p>
-      </div>
+      <ClusterTitle cluster={cluster} />
       <ChainUnavailableNotice asOfBlock={view.asOfBlock} catchingUp={view.catchingUp}>
         The cluster&apos;s status, bids and validators come from the chain and are shown once it can be read; its definition
         {cluster.hasLock ? " and lock are" : " is"} served as usual.
@@ -36,31 +35,18 @@ export function StoredCluster({ view, configHash }: { view: StoredClusterView; c
           <a href={`/api/clusters/${cluster.configHash}/cluster-lock.json`} className="text-orange-300 hover:underline">cluster-lock.json</a>
         )}
       </p>
-      <section aria-labelledby="operators-heading" className="space-y-3">
-        <h2 id="operators-heading" className="text-lg font-semibold">Operators</h2>
-        <TableScroll label="Operators" className="rounded-lg border border-slate-800">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-900/80 text-xs tracking-wide text-slate-400 uppercase">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-medium">#</th>
-                <th scope="col" className="px-4 py-3 font-medium">Operator</th>
-                <th scope="col" className="px-4 py-3 font-medium">Node</th>
-                <th scope="col" className="px-4 py-3 font-medium">Reputation and bid</th>
-              </tr>
-            </thead>
-            <tbody>
-              {cluster.operators.map((op, i) => (
-                <tr key={op.address} className="border-t border-slate-800">
-                  <td className="px-4 py-3 text-slate-400 tabular-nums">{i + 1}</td>
-                  <td className="px-4 py-3"><ExplorerLink kind="address" value={op.address} /></td>
-                  <td className="px-4 py-3 font-mono text-xs">{op.enr ? shortHex(op.enr, 12) : <span className="text-slate-400">not registered</span>}</td>
-                  <td className="px-4 py-3"><Unavailable /></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      </section>
+      <Section id="operators" title="Operators" className="space-y-3">
+        <DataTable label="Operators" columns={["#", "Operator", "Node", "Reputation and bid"]}>
+          {cluster.operators.map((op, i) => (
+            <Row key={op.address}>
+              <Cell className="text-slate-400 tabular-nums">{i + 1}</Cell>
+              <Cell><ExplorerLink kind="address" value={op.address} /></Cell>
+              <Cell className="font-mono text-xs">{op.enr ? shortHex(op.enr, 12) : <span className="text-slate-400">not registered</span>}</Cell>
+              <Cell><Unavailable /></Cell>
+            </Row>
+          ))}
+        </DataTable>
+      </Section>
     </div>
   );
 }

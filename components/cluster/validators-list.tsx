@@ -1,13 +1,14 @@
 import { formatUnits } from "viem";
 import type { ReactNode } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
+import { CompactTable, Row } from "@/components/ui/data-table";
 import { ExplorerLink } from "@/components/ui/explorer-link";
 import { ClusterStatus } from "@/lib/chain/cluster-state";
 import type { ClusterView } from "@/lib/clusters/cluster-page";
 import { formatEth } from "@/lib/format/number";
 import { formatDateTime, shortHex } from "@/lib/format/text";
 import type { BeaconState, ValidatorView } from "@/lib/locks/validators";
-import { TableScroll } from "@/components/ui/table-scroll";
+import { Section } from "@/components/ui/section";
 
 type Cluster = Pick<ClusterView, "configHash" | "chainStatus" | "clusterPubKeyHash" | "eigenPod" | "lock">;
 
@@ -16,23 +17,19 @@ const ethOfGwei = (gwei: string) => formatEth(BigInt(gwei) * GWEI);
 
 const statusNames = Object.fromEntries(Object.entries(ClusterStatus).map(([name, value]) => [value, name])) as Record<number, string>;
 
+const neutralTone = "border-slate-700 bg-slate-800 text-slate-300";
+
+/** How the badge shows the statuses the vault sets; any earlier one is "not deposited yet". */
+const badges: Partial<Record<number, { tone: string; meaning: string }>> = {
+  [ClusterStatus.VERIFIED]: { tone: "border-green-500/40 bg-green-500/10 text-green-300", meaning: "active" },
+  [ClusterStatus.DEPOSITED]: { tone: "border-sky-500/40 bg-sky-500/10 text-sky-300", meaning: "deposited, not yet verified" },
+  [ClusterStatus.EXITED]: { tone: neutralTone, meaning: "exited" },
+};
+
 /** The chain's cluster status as the vault sets it (DEPOSITED / VERIFIED / EXITED), or why it is not yet. */
 function ChainStatusBadge({ status }: { status: number }) {
   const name = statusNames[status] ?? `STATUS ${status}`;
-  const tone =
-    status === ClusterStatus.VERIFIED
-      ? "border-green-500/40 bg-green-500/10 text-green-300"
-      : status === ClusterStatus.DEPOSITED
-        ? "border-sky-500/40 bg-sky-500/10 text-sky-300"
-        : "border-slate-700 bg-slate-800 text-slate-300";
-  const meaning =
-    status === ClusterStatus.VERIFIED
-      ? "active"
-      : status === ClusterStatus.DEPOSITED
-        ? "deposited, not yet verified"
-        : status === ClusterStatus.EXITED
-          ? "exited"
-          : "not deposited yet";
+  const { tone, meaning } = badges[status] ?? { tone: neutralTone, meaning: "not deposited yet" };
   return (
     <span className={`inline-flex items-center gap-2 rounded border px-2 py-0.5 text-xs font-medium ${tone}`}>
       <span className="font-mono">{name}</span>
@@ -100,67 +97,44 @@ function Validator({ validator, cluster }: { validator: ValidatorView; cluster: 
       <OnChainCheck validator={validator} onChainHash={cluster.clusterPubKeyHash} />
       <BeaconLine beacon={validator.beacon} />
 
-      <TableScroll label="Public shares">
-        <table className="w-full text-left text-sm">
-          <caption className="pb-1 text-left text-xs tracking-wide text-slate-400 uppercase">Public shares</caption>
-          <thead className="text-xs text-slate-400">
-            <tr>
-              <th scope="col" className="py-1 pr-4 font-normal">Operator</th>
-              <th scope="col" className="py-1 font-normal">Public key share</th>
-            </tr>
-          </thead>
-          <tbody>
-            {validator.shares.map((share, i) => (
-              <tr key={share.publicShare} className="border-t border-slate-800">
-                <td className="py-1 pr-4">{share.operator ? <ExplorerLink kind="address" value={share.operator} /> : `Operator ${i + 1}`}</td>
-                <td className="py-1">
-                  <span className="inline-flex items-center gap-1 font-mono" title={share.publicShare}>
-                    {shortHex(share.publicShare, 8)} <CopyButton value={share.publicShare} label={`Copy public share ${i + 1}`} />
-                  </span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <CompactTable caption="Public shares" scroll columns={["Operator", "Public key share"]}>
+        {validator.shares.map((share, i) => (
+          <Row key={share.publicShare}>
+            <td className="py-1 pr-4">{share.operator ? <ExplorerLink kind="address" value={share.operator} /> : `Operator ${i + 1}`}</td>
+            <td className="py-1">
+              <span className="inline-flex items-center gap-1 font-mono" title={share.publicShare}>
+                {shortHex(share.publicShare, 8)} <CopyButton value={share.publicShare} label={`Copy public share ${i + 1}`} />
+              </span>
+            </td>
+          </Row>
+        ))}
+      </CompactTable>
 
-      <TableScroll label="Deposit data">
-        <table className="w-full text-left text-sm">
-          <caption className="pb-1 text-left text-xs tracking-wide text-slate-400 uppercase">Deposit data</caption>
-          <thead className="text-xs text-slate-400">
-            <tr>
-              <th scope="col" className="py-1 pr-4 font-normal">Amount</th>
-              <th scope="col" className="py-1 pr-4 font-normal">Withdrawal credentials</th>
-              <th scope="col" className="py-1 font-normal">Deposit data root</th>
-            </tr>
-          </thead>
-          <tbody>
-            {validator.deposits.map((deposit) => (
-              <tr key={`${deposit.amountGwei}-${deposit.depositDataRoot}`} className="border-t border-slate-800 align-top">
-                <td className="py-1 pr-4">
-                  <span className="font-medium">{ethOfGwei(deposit.amountGwei)}</span>
-                  <span className="block text-xs text-slate-400">{deposit.full ? "full deposit" : "partial deposit"}</span>
-                </td>
-                <td className="py-1 pr-4">
-                  <span className="font-mono text-xs" title={deposit.withdrawalCredentials}>
-                    {deposit.credentialsType} {deposit.withdrawalAddress ?? shortHex(deposit.withdrawalCredentials, 8)}
-                  </span>
-                  {deposit.toEigenPod ? (
-                    <span className="block text-xs text-green-300">✓ the cluster&apos;s EigenPod</span>
-                  ) : (
-                    <span role="alert" className="block text-xs text-red-300">
-                      ✗ not the cluster&apos;s EigenPod ({cluster.eigenPod}): do not use this deposit
-                    </span>
-                  )}
-                </td>
-                <td className="py-1 font-mono text-xs" title={deposit.depositDataRoot}>
-                  {shortHex(deposit.depositDataRoot, 6)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <CompactTable caption="Deposit data" scroll columns={["Amount", "Withdrawal credentials", "Deposit data root"]}>
+        {validator.deposits.map((deposit) => (
+          <Row key={`${deposit.amountGwei}-${deposit.depositDataRoot}`} className="align-top">
+            <td className="py-1 pr-4">
+              <span className="font-medium">{ethOfGwei(deposit.amountGwei)}</span>
+              <span className="block text-xs text-slate-400">{deposit.full ? "full deposit" : "partial deposit"}</span>
+            </td>
+            <td className="py-1 pr-4">
+              <span className="font-mono text-xs" title={deposit.withdrawalCredentials}>
+                {deposit.credentialsType} {deposit.withdrawalAddress ?? shortHex(deposit.withdrawalCredentials, 8)}
+              </span>
+              {deposit.toEigenPod ? (
+                <span className="block text-xs text-green-300">✓ the cluster&apos;s EigenPod</span>
+              ) : (
+                <span role="alert" className="block text-xs text-red-300">
+                  ✗ not the cluster&apos;s EigenPod ({cluster.eigenPod}): do not use this deposit
+                </span>
+              )}
+            </td>
+            <td className="py-1 font-mono text-xs" title={deposit.depositDataRoot}>
+              {shortHex(deposit.depositDataRoot, 6)}
+            </td>
+          </Row>
+        ))}
+      </CompactTable>
     </article>
   );
 }
@@ -176,8 +150,7 @@ export function ValidatorsList({ cluster, children }: { cluster: Cluster; childr
   const { lock } = cluster;
   const base = `/api/clusters/${cluster.configHash}`;
   return (
-    <section aria-labelledby="validators-heading" className="space-y-3">
-      <h2 id="validators-heading" className="text-lg font-semibold">Validators</h2>
+    <Section id="validators" title="Validators" className="space-y-3">
       {lock ? (
         <>
           <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
@@ -215,6 +188,6 @@ export function ValidatorsList({ cluster, children }: { cluster: Cluster; childr
           {children}
         </div>
       )}
-    </section>
+    </Section>
   );
 }

@@ -3,7 +3,7 @@ import type { ClusterSummary } from "@/lib/clusters/summary";
 import { formatDays } from "@/lib/format/number";
 import { formatDate } from "@/lib/format/text";
 import { ClickableRow } from "./clickable-row";
-import { TableScroll } from "@/components/ui/table-scroll";
+import { Cell, DataTable } from "@/components/ui/data-table";
 
 function period(row: ClusterSummary): string {
   if (row.myDays !== null) return formatDays(row.myDays);
@@ -46,43 +46,29 @@ export function ClusterTable({ rows }: { rows: ClusterSummary[] }) {
 
 function ClusterRowsTable({ rows }: { rows: ClusterSummary[] }) {
   return (
-    <TableScroll label="Clusters" className="hidden rounded-lg border border-slate-800 sm:block">
-      <table className="w-full min-w-[44rem] text-left text-sm">
-        <thead className="bg-slate-900/80 text-xs tracking-wide text-slate-400 uppercase">
-          <tr>
-            <th scope="col" className="px-4 py-3 font-medium">Cluster</th>
-            <th scope="col" className="px-4 py-3 font-medium">Validators</th>
-            <th scope="col" className="px-4 py-3 font-medium">Period</th>
-            <th scope="col" className="px-4 py-3 font-medium">Operators</th>
-            <th scope="col" className="px-4 py-3 font-medium">Status</th>
-            <th scope="col" className="px-4 py-3 font-medium">Created</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <ClickableRow key={row.clusterId} href={`/clusters/${row.configHash}`} highlight={row.actionRequired}>
-              <td className="px-4 py-3">
-                <Link
-                  href={`/clusters/${row.configHash}`}
-                  className="font-medium text-white hover:text-orange-300 focus-visible:ring-2 focus-visible:ring-orange-500 focus-visible:outline-none"
-                >
-                  {row.name}
-                </Link>
-                {row.actionRequired && (
-                  <span className="ml-2 rounded-full bg-orange-500 px-2 py-0.5 text-xs font-semibold text-slate-950">Action required</span>
-                )}
-              </td>
-              <td className="px-4 py-3 tabular-nums">{row.validators}</td>
-              <td className="px-4 py-3 tabular-nums" title={row.myDays !== null ? "Your subscribed period" : "Range of the operators' periods"}>
-                {period(row)}
-              </td>
-              <td className="px-4 py-3 tabular-nums">{row.operators}</td>
-              <td className="px-4 py-3">{row.status}</td>
-              <td className="px-4 py-3 whitespace-nowrap text-slate-300">{formatDate(row.createdAt)}</td>
-            </ClickableRow>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <DataTable label="Clusters" className="hidden sm:block" minWidth="min-w-[44rem]" columns={["Cluster", "Validators", "Period", "Operators", "Status", "Created"]}>
+      {rows.map((row) => (
+        <ClickableRow key={row.clusterId} href={`/clusters/${row.configHash}`} highlight={row.actionRequired}>
+          <Cell>
+            <Link
+              href={`/clusters/${row.configHash}`}
+              className="font-medium text-white hover:text-orange-300 focus-visible:ring-2 focus-visible:ring-orange-500 focus-visible:outline-none"
+            >
+              {row.name}
+            </Link>
+            {row.actionRequired && (
+              <span className="ml-2 rounded-full bg-orange-500 px-2 py-0.5 text-xs font-semibold text-slate-950">Action required</span>
+            )}
+          </Cell>
+          <Cell className="tabular-nums">{row.validators}</Cell>
+          <Cell className="tabular-nums" title={row.myDays !== null ? "Your subscribed period" : "Range of the operators' periods"}>
+            {period(row)}
+          </Cell>
+          <Cell className="tabular-nums">{row.operators}</Cell>
+          <Cell>{row.status}</Cell>
+          <Cell className="whitespace-nowrap text-slate-300">{formatDate(row.createdAt)}</Cell>
+        </ClickableRow>
+      ))}
+    </DataTable>
   );
 }

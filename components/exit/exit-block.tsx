@@ -1,4 +1,5 @@
 import { CharonCommand } from "@/components/ui/charon-command";
+import { CompactTable, Row } from "@/components/ui/data-table";
 import { shortHex } from "@/lib/format/text";
 import type { ExitView } from "@/lib/exits/view";
 
@@ -40,29 +41,19 @@ export function ExitBlock({ view }: { view: ExitView | null }) {
                   </span>
                 )}
               </p>
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">Exit signatures by operator</caption>
-                <thead className="text-xs text-slate-400">
-                  <tr>
-                    <th scope="col" className="py-1 font-normal">Share</th>
-                    <th scope="col" className="py-1 font-normal">Operator</th>
-                    <th scope="col" className="py-1 font-normal">Exit signed</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {v.operators.map((o) => (
-                    <tr key={o.shareIndex} className="border-t border-slate-800">
-                      <td className="py-1">{o.shareIndex}</td>
-                      <td className="py-1 font-mono text-xs" title={o.address}>
-                        {shortHex(o.address)}
-                      </td>
-                      <td className="py-1">
-                        {o.signed ? `epoch ${o.signed.epoch}, validator index ${o.signed.validatorIndex}` : <span className="text-slate-400">not yet</span>}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <CompactTable caption="Exit signatures by operator" hideCaption columns={["Share", "Operator", "Exit signed"]}>
+                {v.operators.map((o) => (
+                  <Row key={o.shareIndex}>
+                    <td className="py-1 pr-4">{o.shareIndex}</td>
+                    <td className="py-1 pr-4 font-mono text-xs" title={o.address}>
+                      {shortHex(o.address)}
+                    </td>
+                    <td className="py-1">
+                      {o.signed ? `epoch ${o.signed.epoch}, validator index ${o.signed.validatorIndex}` : <span className="text-slate-400">not yet</span>}
+                    </td>
+                  </Row>
+                ))}
+              </CompactTable>
               {v.ready ? (
                 <div className="space-y-2 text-sm text-slate-300">
                   <p>

@@ -2,18 +2,20 @@
 
 import type { ReactNode } from "react";
 
-/** The one orange button of the action block, with its progress while the wallet works. */
+/** A form's one orange button, then what stands `beside` it (its other controls) and its progress while the wallet works. */
 export function PrimaryButton({
   onClick,
   busy,
   progress,
   disabled = false,
+  beside,
   children,
 }: {
   onClick: () => void;
   busy: boolean;
   progress: string | null;
   disabled?: boolean;
+  beside?: ReactNode;
   children: ReactNode;
 }) {
   return (
@@ -26,6 +28,7 @@ export function PrimaryButton({
       >
         {children}
       </button>
+      {beside}
       {progress && (
         <span role="status" className="text-sm text-slate-300">
           {progress}

@@ -92,24 +92,24 @@ library ScoreTree {
             while (below != 0 && t.groups[below].higher != 0 && t.groups[below].higher < score) below = t.groups[below].higher;
             above = below == 0 ? 0 : t.groups[below].higher;
         }
-        Group storage g = t.groups[score];
-        g.lower = below;
-        g.higher = above;
-        if (below == 0) t.lowest = score;
-        else t.groups[below].higher = score;
-        if (above == 0) t.highest = score;
-        else t.groups[above].lower = score;
+        _join(t, below, score);
+        _join(t, score, above);
     }
 
     function _unlink(Tree storage t, uint256 score) private {
         Group storage g = t.groups[score];
         uint256 below = g.lower;
         uint256 above = g.higher;
+        _join(t, below, above);
+        g.lower = 0;
+        g.higher = 0;
+    }
+
+    /// @dev Makes `above` the next group up from `below`; 0 on either side is the tree's end.
+    function _join(Tree storage t, uint256 below, uint256 above) private {
         if (below == 0) t.lowest = above;
         else t.groups[below].higher = above;
         if (above == 0) t.highest = below;
         else t.groups[above].lower = below;
-        g.lower = 0;
-        g.higher = 0;
     }
 }

@@ -9,12 +9,13 @@ import { bytesToHex, getAddress, hexToBytes, type Address, type Hex } from "viem
 import type { z } from "zod";
 import { parseEnr } from "@/lib/obol/enr";
 import { aggregateSignatures, secretToPublicKey, sign, thresholdAggregate } from "@/lib/obol/lock/bls-keys";
-import { depositAmountsGwei, withdrawalCredentials, depositSigningRoot } from "@/lib/obol/lock/deposit";
+import { depositAmountsGwei, withdrawalCredentials } from "@/lib/obol/lock/deposit";
 import { registrationSigningRoot } from "@/lib/obol/lock/registration";
 import { lockSchema, type Definition, type Lock } from "@/lib/obol/schema";
 import { lockHash } from "@/lib/obol/ssz";
 import { verifyDefinition } from "@/lib/obol/verify";
 import { obolVersion, registrationGasLimit, withdrawalCredentialsType } from "@/lib/obol/versions";
+import { signedDeposits } from "./deposits";
 import { keyBytes } from "./enr";
 import { validatorKey, type ValidatorKey } from "./keys";
 import { genesisTimestamp } from "./networks";
@@ -28,7 +29,6 @@ export type { ValidatorKey } from "./keys";
 /** A lock as charon writes it (input side of the schema: hex strings, Gwei as decimal strings). */
 export type LockJson = z.input<typeof lockSchema>;
 type DistributedValidatorJson = NonNullable<LockJson["distributed_validators"]>[number];
-type DepositDataJson = NonNullable<DistributedValidatorJson["deposit_data"]>;
 type BuilderRegistrationJson = NonNullable<DistributedValidatorJson["builder_registration"]>;
 
 
@@ -119,15 +119,7 @@ export async function runTestDkg(options: TestDkgOptions): Promise<TestDkgResult
     const pubkey = secretToPublicKey(secretKey);
     const creds = withdrawalCredentials(getAddress(options.withdrawalAddress ?? addresses.withdrawal_address), credentialsType);
 
-    const deposits = amounts.map((amountGwei): DepositDataJson => {
-      const msg = { pubkey, withdrawalCredentials: creds, amountGwei };
-      return {
-        pubkey: bytesToHex(pubkey),
-        withdrawal_credentials: bytesToHex(creds),
-        amount: amountGwei.toString(),
-        signature: bytesToHex(thresholdSign(secretShares, depositSigningRoot(msg, forkVersion))),
-      };
-    });
+    const deposits = signedDeposits(pubkey, creds, amounts, forkVersion, (root) => bytesToHex(thresholdSign(secretShares, root)));
 
     const feeRecipient = getAddress(options.feeRecipient ?? addresses.fee_recipient_address);
     const registration = { feeRecipient: hexToBytes(feeRecipient), gasLimit: BigInt(gasLimit), timestamp: BigInt(timestamp), pubkey };

@@ -34,7 +34,7 @@ import {
 import { auctionAbi, multicall3Abi, vaultAbi } from "@/contracts-abi";
 import { startAnvil, type Anvil } from "../anvil";
 import { deployDevnet, deploymentSchema, type Deployment } from "../deploy";
-import { devnetWriter, seedDevnet, type SeedSummary } from "../seed";
+import { devnetWriter, seedDevnet, type SeedOptions, type SeedSummary } from "../seed";
 
 export type TestChain = {
   rpcUrl: string;
@@ -122,14 +122,15 @@ export type OwnChain = TestChain & {
   stop(): Promise<void>;
 };
 
-export type OwnChainOptions = { seed?: boolean; chainId?: number };
+/** `seed`: true, or the seed's options, seeds the chain as seedDevnet does. */
+export type OwnChainOptions = { seed?: boolean | SeedOptions; chainId?: number };
 
 /** Starts a private anvil and deploys the devnet contracts on it (and seeds it with `{ seed: true }`). */
 export async function startOwnChain(options: OwnChainOptions = {}): Promise<OwnChain> {
   const anvil = await startAnvil({ chainId: options.chainId });
   try {
     const deployment = await deployDevnet(anvil.rpcUrl);
-    const seed = options.seed ? await seedDevnet(anvil.rpcUrl, deployment) : undefined;
+    const seed = options.seed ? await seedDevnet(anvil.rpcUrl, deployment, options.seed === true ? {} : options.seed) : undefined;
     const { rpcUrl } = anvil;
     return {
       ...clientsFor(rpcUrl, deployment),

@@ -1,5 +1,6 @@
-import { concatHex, createPublicClient, createWalletClient, getAddress, http, type Abi, type Address, type Hex, type LocalAccount } from "viem";
+import { concatHex, createPublicClient, createWalletClient, getAddress, http, type Abi, type Address, type Hex, type LocalAccount, type PublicClient } from "viem";
 import { deployer } from "../accounts";
+import { startAnvil, type Anvil } from "../anvil";
 import { compileContracts } from "../compile";
 
 async function deploy(rpcUrl: string, name: "DevSmartWallet" | "DevMultisigWallet", args: readonly unknown[]): Promise<Address> {
@@ -23,6 +24,16 @@ export function deployContractWallet(rpcUrl: string, owner: Address): Promise<Ad
 /** Deploys a DevMultisigWallet (ERC-1271, valid with `threshold` distinct owners' signatures) and returns its address. */
 export function deployMultisigWallet(rpcUrl: string, owners: readonly Address[], threshold: number): Promise<Address> {
   return deploy(rpcUrl, "DevMultisigWallet", [owners, BigInt(threshold)]);
+}
+
+/**
+ * A bare anvil (no devnet contracts: a contract wallet needs none) holding a DevSmartWallet of
+ * `owner`, with a client that caches nothing, so each check asks the chain again.
+ */
+export async function startContractWalletChain(owner: Address): Promise<{ anvil: Anvil; client: PublicClient; wallet: Address }> {
+  const anvil = await startAnvil();
+  const client = createPublicClient({ transport: http(anvil.rpcUrl), cacheTime: 0 }) as PublicClient;
+  return { anvil, client, wallet: await deployContractWallet(anvil.rpcUrl, owner) };
 }
 
 /**

@@ -28,13 +28,14 @@ export function xmlText(value: string): string {
 const element = (name: string, text: string) => `<${name}>${xmlText(text)}</${name}>`;
 const link = (href: string, rel?: string) => `<link${rel ? ` rel="${rel}"` : ""} href="${xmlText(href)}"/>`;
 
+/** The id, title and updated time that Atom requires of the feed and of each entry alike. */
+const head = (item: { id: string; title: string; updated: string }) => [element("id", item.id), element("title", item.title), element("updated", item.updated)];
+
 export function atomFeed(feed: AtomFeed): string {
   const entries = feed.entries.map((e) =>
     [
       "<entry>",
-      element("id", e.id),
-      element("title", e.title),
-      element("updated", e.updated),
+      ...head(e),
       link(e.link, "alternate"),
       e.summary ? element("summary", e.summary) : "",
       "</entry>",
@@ -43,9 +44,7 @@ export function atomFeed(feed: AtomFeed): string {
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom">',
-    element("id", feed.id),
-    element("title", feed.title),
-    element("updated", feed.updated),
+    ...head(feed),
     "<author><name>Byzantine DV Operator Portal</name></author>",
     link(feed.self, "self"),
     link(feed.alternate, "alternate"),

@@ -4,11 +4,12 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Address } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deployer, seededOperators } from "@/devnet/accounts";
+import { seededOperators } from "@/devnet/accounts";
 import { devnetPubKey, seedClusters } from "@/devnet/seed";
 import { startOwnChain, type OwnChain } from "@/devnet/testing/chain";
+import { devnetIndexTarget } from "@/devnet/testing/index-target";
 import type { Database } from "@/lib/db";
-import { sharedPostgresSchema, testDatabases } from "@/lib/db/testing";
+import { sharedPostgresSchema, suiteDatabase, testDatabases } from "@/lib/db/testing";
 import { IDEMPOTENCY_HEADER, deliverDue, retryDelayMs } from "./delivery";
 import { watchOnce, type WatchTarget } from "./watcher";
 
@@ -40,16 +41,7 @@ afterAll(async () => {
   await chain?.stop();
 });
 
-const targetOf = (db: Database): WatchTarget => ({
-  client: chain.publicClient as never,
-  db,
-  chainId: chain.deployment.chainId,
-  auction: chain.deployment.auction,
-  deploymentBlock: BigInt(chain.deployment.deploymentBlock),
-  chunkSize: 1000,
-  forkVersion: "0x10000910",
-  creator: deployer.address,
-});
+const targetOf = (db: Database): WatchTarget => devnetIndexTarget(chain.deployment, chain.publicClient as never, db);
 
 const origin = "https://portal.test";
 const allowedHosts = ["127.0.0.1"];
@@ -120,15 +112,11 @@ describe.skipIf(!url)("two watchers on one PostgreSQL", () => {
   });
 });
 
-describe.each(testDatabases())("deliveries on $name", ({ open }) => {
-  let db: Database;
+describe.each(testDatabases())("deliveries on $name", (engine) => {
+  const db = suiteDatabase(engine);
   beforeAll(async () => {
-    db = await open();
     // Indexing the seeded chain stores its clusters and their creation events.
     await watchOnce(targetOf(db), { origin, allowedHosts });
-  });
-  afterAll(async () => {
-    await db?.close();
   });
 
   /** Puts the creation event of alice's first cluster in the outbox for a new subscription to `hookUrl`. */

@@ -1,4 +1,4 @@
-import type { Address, TypedDataDefinition } from "viem";
+import type { Address, TypedDataDefinition, TypedDataParameter } from "viem";
 
 /**
  * The EIP-712 messages an operator signs to subscribe a webhook for its address and to remove it,
@@ -17,35 +17,24 @@ const domain = (chainId: number) => ({ name: "Byzantine DV Portal", version: "1"
 export type SubscribeMessage = { operator: Address; url: string; format: WebhookFormat; nonce: bigint; expiry: bigint };
 export type UnsubscribeMessage = Omit<SubscribeMessage, "format">;
 
+/** The fields an operator signs; an unsubscription signs them without the format. */
+const field = {
+  operator: { name: "operator", type: "address" },
+  url: { name: "url", type: "string" },
+  format: { name: "format", type: "string" },
+  nonce: { name: "nonce", type: "uint256" },
+  expiry: { name: "expiry", type: "uint256" },
+} as const;
+
+/** One webhook message's typed data: the portal's domain and a single struct, `primaryType`. */
+function webhookTypedData<const P extends string, const F extends readonly TypedDataParameter[], M>(chainId: number, primaryType: P, fields: F, message: M) {
+  return { domain: domain(chainId), types: { [primaryType]: fields } as { [K in P]: F }, primaryType, message };
+}
+
 export function subscribeTypedData(chainId: number, message: SubscribeMessage) {
-  return {
-    domain: domain(chainId),
-    types: {
-      WebhookSubscription: [
-        { name: "operator", type: "address" },
-        { name: "url", type: "string" },
-        { name: "format", type: "string" },
-        { name: "nonce", type: "uint256" },
-        { name: "expiry", type: "uint256" },
-      ],
-    },
-    primaryType: "WebhookSubscription",
-    message,
-  } as const satisfies TypedDataDefinition;
+  return webhookTypedData(chainId, "WebhookSubscription", [field.operator, field.url, field.format, field.nonce, field.expiry], message) satisfies TypedDataDefinition;
 }
 
 export function unsubscribeTypedData(chainId: number, message: UnsubscribeMessage) {
-  return {
-    domain: domain(chainId),
-    types: {
-      WebhookUnsubscription: [
-        { name: "operator", type: "address" },
-        { name: "url", type: "string" },
-        { name: "nonce", type: "uint256" },
-        { name: "expiry", type: "uint256" },
-      ],
-    },
-    primaryType: "WebhookUnsubscription",
-    message,
-  } as const satisfies TypedDataDefinition;
+  return webhookTypedData(chainId, "WebhookUnsubscription", [field.operator, field.url, field.nonce, field.expiry], message) satisfies TypedDataDefinition;
 }

@@ -2,9 +2,8 @@
 import type { LookupAddress } from "node:dns";
 import type { LocalAccount } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/lib/db";
-import { testDatabases } from "@/lib/db/testing";
+import { beforeAll, describe, expect, it } from "vitest";
+import { suiteDatabase, testDatabases } from "@/lib/db/testing";
 import { testKeyHex } from "@/lib/obol/testdata/enr-builder";
 import { subscribeTypedData, unsubscribeTypedData, type WebhookFormat } from "./subscription-message";
 import { subscriptionHandlers } from "./subscriptions";
@@ -43,15 +42,11 @@ async function unsubscribeBody(url: string, signer: LocalAccount = operator) {
 const request = (method: "POST" | "DELETE", body: unknown) =>
   new Request("http://portal.test/api/notifications/subscriptions", { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
-describe.each(testDatabases())("webhook subscriptions on $name", ({ open }) => {
-  let db: Database;
+describe.each(testDatabases())("webhook subscriptions on $name", (engine) => {
+  const db = suiteDatabase(engine);
   let handlers: ReturnType<typeof subscriptionHandlers>;
   beforeAll(async () => {
-    db = await open();
     handlers = subscriptionHandlers({ db: async () => db, chainId: () => chainId, allowedHosts: () => ["127.0.0.1"], resolve });
-  });
-  afterAll(async () => {
-    await db?.close();
   });
 
   const subscriptions = async () => (await db.query<{ url: string; format: string }>("SELECT url, format FROM notification_subscriptions ORDER BY id")).map((r) => [r.url, r.format]);

@@ -6,6 +6,7 @@ import { auctionAbi } from "@/contracts-abi";
 import { deployer, devAccounts, seededOperators } from "@/devnet/accounts";
 import { auctionParameters } from "@/devnet/deploy";
 import { ownChain, revertAfterEach, startOwnChain, testChain, type OwnChain, type TestChain } from "@/devnet/testing/chain";
+import { devnetIndexTarget } from "@/devnet/testing/index-target";
 import { syncClusterIndex } from "@/lib/chain/cluster-index";
 import type { Database } from "@/lib/db";
 import { testDatabases } from "@/lib/db/testing";
@@ -85,15 +86,7 @@ describe("readAuction on the seeded devnet", () => {
     const db: Database = await open();
     try {
       const scope = { chainId: chain.deployment.chainId, auction: chain.deployment.auction };
-      await syncClusterIndex({
-        ...scope,
-        client: chain.publicClient,
-        db,
-        deploymentBlock: BigInt(chain.deployment.deploymentBlock),
-        chunkSize: 1000,
-        forkVersion: "0x10000910",
-        creator: deployer.address,
-      });
+      await syncClusterIndex(devnetIndexTarget(chain.deployment, chain.publicClient, db));
       // Operator 1 won a seat in rounds one and three (its other round-three bid won in round four).
       const won = await readWonBids(db, scope, chain.publicClient, op(1).address);
       expect(won.map((w) => w.clusterName)).toEqual(["Byzantine DV4", "Byzantine DV3", "Byzantine DV1"]);

@@ -1,39 +1,37 @@
 import { createPublicClient, custom, http, type EIP1193RequestFn, type PublicClient } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deployer, seededOperators } from "@/devnet/accounts";
-import { startAnvil, type Anvil } from "@/devnet/anvil";
-import { deployDevnet, type Deployment } from "@/devnet/deploy";
-import { seedClusters, seedDevnet } from "@/devnet/seed";
+import { seedClusters, type SeedSummary } from "@/devnet/seed";
+import { startOwnChain, type OwnChain } from "@/devnet/testing/chain";
+import { devnetIndexTarget } from "@/devnet/testing/index-target";
 import { auctionAbi } from "@/contracts-abi";
 import type { Database } from "@/lib/db";
-import { testDatabases } from "@/lib/db/testing";
+import { suiteDatabase, testDatabases, withTestDatabase } from "@/lib/db/testing";
 import { buildDefinition } from "@/lib/obol/definition-builder";
 import { configuredChain } from "./chains";
-import { syncClusterIndex, type IndexTarget } from "./cluster-index";
+import { syncClusterIndex } from "./cluster-index";
 import { findIndexedCluster, listIndexedClusters } from "./indexed-clusters";
 
 // This file mutates its chain (new clusters), so it runs on an anvil of its own.
-let anvil: Anvil;
-let deployment: Deployment;
-let seeded: Awaited<ReturnType<typeof seedDevnet>>;
+let devnet: OwnChain;
+let seeded: SeedSummary;
 /** Every cluster on this chain, in creation order: the seed's, then those the tests add. */
 const onChain: string[] = [];
 
 beforeAll(async () => {
-  anvil = await startAnvil();
-  deployment = await deployDevnet(anvil.rpcUrl);
-  seeded = await seedDevnet(anvil.rpcUrl, deployment);
+  devnet = await startOwnChain({ seed: true });
+  seeded = devnet.seed!;
   onChain.push(...seeded.clusters);
 });
 
 afterAll(async () => {
-  await anvil?.stop();
+  await devnet?.stop();
 });
 
 /** A client that records the block ranges of eth_getLogs and can refuse ranges wider than `maxRange`. */
 function recordingClient(options: { maxRange?: number } = {}) {
   const ranges: [number, number][] = [];
-  const upstream = http(anvil.rpcUrl)({ chain: undefined, retryCount: 0 });
+  const upstream = http(devnet.rpcUrl)({ chain: undefined, retryCount: 0 });
   const request: EIP1193RequestFn = async (args) => {
     if (args.method === "eth_getLogs") {
       const [filter] = args.params as [{ fromBlock: string; toBlock: string }];
@@ -46,39 +44,22 @@ function recordingClient(options: { maxRange?: number } = {}) {
     }
     return upstream.request(args as never);
   };
-  const chain = configuredChain({ chainId: deployment.chainId, chainName: "test", rpcUrl: anvil.rpcUrl, explorerUrl: null });
+  const chain = configuredChain({ chainId: devnet.deployment.chainId, chainName: "test", rpcUrl: devnet.rpcUrl, explorerUrl: null });
   const client = createPublicClient({ chain, transport: custom({ request }, { retryCount: 0 }), cacheTime: 0 }) as PublicClient;
   return { client, ranges };
 }
 
-function target(db: Database, client: PublicClient, chunkSize = 1000): IndexTarget {
-  return {
-    client,
-    db,
-    chainId: deployment.chainId,
-    auction: deployment.auction,
-    deploymentBlock: BigInt(deployment.deploymentBlock),
-    chunkSize,
-    forkVersion: "0x10000910",
-    creator: deployer.address,
-  };
-}
+const target = (db: Database, client: PublicClient, chunkSize?: number) => devnetIndexTarget(devnet.deployment, client, db, chunkSize);
 
-describe.each(testDatabases())("cluster index on $name", ({ open }) => {
-  let db: Database;
-  beforeAll(async () => {
-    db = await open();
-  });
-  afterAll(async () => {
-    await db.close();
-  });
+describe.each(testDatabases())("cluster index on $name", (engine) => {
+  const db = suiteDatabase(engine);
 
   it("indexes the seeded clusters in chain order with their operators and config hash", async () => {
     const { client } = recordingClient();
     const result = await syncClusterIndex(target(db, client));
     expect(result.added).toBe(onChain.length);
 
-    const { clusters, total } = await listIndexedClusters(db, deployment, { limit: 50, offset: 0, sort: "oldest" });
+    const { clusters, total } = await listIndexedClusters(db, devnet.deployment, { limit: 50, offset: 0, sort: "oldest" });
     expect(total).toBe(onChain.length);
     expect(clusters.map((c) => c.clusterId)).toEqual(onChain);
     expect(clusters.map((c) => c.name)).toEqual(onChain.map((_, i) => `Byzantine DV${i + 1}`));
@@ -88,12 +69,12 @@ describe.each(testDatabases())("cluster index on $name", ({ open }) => {
     // The stored config hash is the definition of the chain's own data, read here straight from
     // the contract and the ClusterCreated logs, not from what the index stored (the builder itself
     // is pinned by its golden file).
-    const chain = createPublicClient({ transport: http(anvil.rpcUrl), cacheTime: 0 });
-    const created = await chain.getContractEvents({ address: deployment.auction, abi: auctionAbi, eventName: "ClusterCreated", fromBlock: 0n, strict: true });
+    const chain = createPublicClient({ transport: http(devnet.rpcUrl), cacheTime: 0 });
+    const created = await chain.getContractEvents({ address: devnet.deployment.auction, abi: auctionAbi, eventName: "ClusterCreated", fromBlock: 0n, strict: true });
     for (const [i, log] of created.entries()) {
-      const details = await chain.readContract({ address: deployment.auction, abi: auctionAbi, functionName: "getClusterDetails", args: [log.args.clusterId] });
+      const details = await chain.readContract({ address: devnet.deployment.auction, abi: auctionAbi, functionName: "getClusterDetails", args: [log.args.clusterId] });
       const operators = await Promise.all(
-        details.nodes.map(async (node) => (await chain.readContract({ address: deployment.auction, abi: auctionAbi, functionName: "getBidDetails", args: [node.bidId] })).nodeOp),
+        details.nodes.map(async (node) => (await chain.readContract({ address: devnet.deployment.auction, abi: auctionAbi, functionName: "getBidDetails", args: [node.bidId] })).nodeOp),
       );
       const { timestamp } = await chain.getBlock({ blockNumber: log.blockNumber });
       const definition = buildDefinition(
@@ -101,7 +82,7 @@ describe.each(testDatabases())("cluster index on $name", ({ open }) => {
         deployer.address,
       );
       expect(clusters[i].configHash).toBe(definition.config_hash);
-      expect(await findIndexedCluster(db, deployment, definition.config_hash)).toEqual(clusters[i]);
+      expect(await findIndexedCluster(db, devnet.deployment, definition.config_hash)).toEqual(clusters[i]);
     }
     expect(created).toHaveLength(clusters.length);
     expect(new Set(clusters.map((c) => c.split)).size).toBe(clusters.length);
@@ -111,7 +92,7 @@ describe.each(testDatabases())("cluster index on $name", ({ open }) => {
   it("picks up new clusters on the next sync and never re-reads old blocks", async () => {
     const before = await syncClusterIndex(target(db, recordingClient().client));
     const { client, ranges } = recordingClient();
-    const [created] = await seedClusters(anvil.rpcUrl, deployment, 1);
+    const [created] = await seedClusters(devnet.rpcUrl, devnet.deployment, 1);
     onChain.push(created);
     const result = await syncClusterIndex(target(db, client));
     expect(result.added).toBe(1);
@@ -119,7 +100,7 @@ describe.each(testDatabases())("cluster index on $name", ({ open }) => {
     expect(ranges.length).toBeGreaterThan(0);
     for (const [from] of ranges) expect(from).toBeGreaterThan(Number(before.toBlock));
 
-    const { clusters, total } = await listIndexedClusters(db, deployment, { limit: 1, offset: 0, sort: "newest" });
+    const { clusters, total } = await listIndexedClusters(db, devnet.deployment, { limit: 1, offset: 0, sort: "newest" });
     expect(total).toBe(onChain.length);
     expect(clusters[0].clusterId).toBe(created);
     expect(clusters[0].ordinal).toBe(onChain.length);
@@ -131,24 +112,23 @@ describe.each(testDatabases())("cluster index on $name", ({ open }) => {
 
   it("filters by operator (mine) and pages (global)", async () => {
     const op = seededOperators[0].address;
-    const mine = await listIndexedClusters(db, deployment, { operator: op, limit: 50, offset: 0, sort: "oldest" });
+    const mine = await listIndexedClusters(db, devnet.deployment, { operator: op, limit: 50, offset: 0, sort: "oldest" });
     expect(mine.total).toBeGreaterThan(0);
     for (const cluster of mine.clusters) expect(cluster.operators).toContain(op);
-    const all = await listIndexedClusters(db, deployment, { limit: 50, offset: 0, sort: "oldest" });
+    const all = await listIndexedClusters(db, devnet.deployment, { limit: 50, offset: 0, sort: "oldest" });
     expect(mine.clusters.map((c) => c.clusterId)).toEqual(all.clusters.filter((c) => c.operators.includes(op)).map((c) => c.clusterId));
 
-    const outsider = await listIndexedClusters(db, deployment, { operator: seededOperators[11].address, limit: 50, offset: 0, sort: "oldest" });
+    const outsider = await listIndexedClusters(db, devnet.deployment, { operator: seededOperators[11].address, limit: 50, offset: 0, sort: "oldest" });
     expect(outsider).toEqual({ clusters: [], total: 0 });
 
-    const page2 = await listIndexedClusters(db, deployment, { limit: 2, offset: 2, sort: "oldest" });
+    const page2 = await listIndexedClusters(db, devnet.deployment, { limit: 2, offset: 2, sort: "oldest" });
     expect(page2.clusters.map((c) => c.ordinal)).toEqual([3, 4]);
   });
 });
 
 describe("chunked log reads", () => {
   it("splits a range the provider refuses and keeps the smaller size for later chunks", async () => {
-    const [db] = await Promise.all([testDatabases()[0].open()]);
-    try {
+    await withTestDatabase(async (db) => {
       const { client, ranges } = recordingClient({ maxRange: 8 });
       const result = await syncClusterIndex(target(db, client, 1000));
       expect(result.added).toBeGreaterThanOrEqual(seeded.clusters.length);
@@ -158,25 +138,20 @@ describe("chunked log reads", () => {
       const covered = accepted.reduce((n, [from, to]) => n + (to - from + 1), 0);
       expect(covered).toBe(Number(result.toBlock - result.fromBlock + 1n));
       // Index equals the one read without refusals.
-      const fresh = await testDatabases()[0].open();
-      await syncClusterIndex(target(fresh, recordingClient().client));
-      const a = await listIndexedClusters(db, deployment, { limit: 100, offset: 0, sort: "oldest" });
-      const b = await listIndexedClusters(fresh, deployment, { limit: 100, offset: 0, sort: "oldest" });
-      expect(a).toEqual(b);
-      await fresh.close();
-    } finally {
-      await db.close();
-    }
+      await withTestDatabase(async (fresh) => {
+        await syncClusterIndex(target(fresh, recordingClient().client));
+        const a = await listIndexedClusters(db, devnet.deployment, { limit: 100, offset: 0, sort: "oldest" });
+        const b = await listIndexedClusters(fresh, devnet.deployment, { limit: 100, offset: 0, sort: "oldest" });
+        expect(a).toEqual(b);
+      });
+    });
   });
 
   it("fails when a single block is refused", async () => {
-    const db = await testDatabases()[0].open();
-    try {
+    await withTestDatabase(async (db) => {
       const { client } = recordingClient({ maxRange: 0 });
       await expect(syncClusterIndex(target(db, client))).rejects.toThrow(/max block range/);
       expect(await db.query("SELECT 1 FROM clusters")).toEqual([]);
-    } finally {
-      await db.close();
-    }
+    });
   });
 });

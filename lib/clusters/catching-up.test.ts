@@ -6,21 +6,18 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startRpcProxy } from "@/bench/rpc-proxy";
-import { startAnvil, type Anvil } from "@/devnet/anvil";
-import { deployDevnet } from "@/devnet/deploy";
-import { seedDevnet } from "@/devnet/seed";
 import { usePortalEnv } from "@/devnet/testing/portal-env";
+import { startOwnChain, type OwnChain } from "@/devnet/testing/chain";
 
-let anvil: Anvil;
+let devnet: OwnChain;
 let proxy: Awaited<ReturnType<typeof startRpcProxy>>;
 const timeoutMs = 1000;
 
 beforeAll(async () => {
-  anvil = await startAnvil();
-  const deployment = await deployDevnet(anvil.rpcUrl);
-  await seedDevnet(anvil.rpcUrl, deployment);
+  devnet = await startOwnChain({ seed: true });
+  const { deployment } = devnet;
   // Each log request answers well within its timeout; chunks of 2 blocks make the sync many of them.
-  proxy = await startRpcProxy(anvil.rpcUrl, { delayMs: (call) => (call.method === "eth_getLogs" ? timeoutMs / 5 : 0) });
+  proxy = await startRpcProxy(devnet.rpcUrl, { delayMs: (call) => (call.method === "eth_getLogs" ? timeoutMs / 5 : 0) });
   usePortalEnv(proxy.url, deployment);
   process.env.RPC_TIMEOUT_MS = String(timeoutMs);
   process.env.LOG_CHUNK_SIZE = "2";
@@ -28,7 +25,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await proxy?.close();
-  await anvil?.stop();
+  await devnet?.stop();
 });
 
 it("says the index is catching up (blocks being read), not that the node is down, and answers once it has caught up", async () => {

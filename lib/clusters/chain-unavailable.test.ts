@@ -8,17 +8,17 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { createPublicClient, http, type Hex, type LocalAccount } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seededOperators } from "@/devnet/accounts";
-import { freePort, startAnvil, type Anvil } from "@/devnet/anvil";
-import { deployDevnet } from "@/devnet/deploy";
-import { seedDevnet, type SeedSummary } from "@/devnet/seed";
+import { freePort } from "@/devnet/anvil";
+import type { SeedSummary } from "@/devnet/seed";
 import { usePortalEnv } from "@/devnet/testing/portal-env";
 import type { IndexedCluster } from "@/lib/chain/indexed-clusters";
 import { ClusterStatus } from "@/lib/chain/cluster-state";
 import { formatInteger } from "@/lib/format/number";
 import { runTestDkg } from "@/devnet/dkg";
-import { enrTypedData, operatorConfigHashTypedData, TERMS_AND_CONDITIONS_HASH, termsAndConditionsTypedData } from "@/lib/obol/eip712";
+import { startOwnChain, type OwnChain } from "@/devnet/testing/chain";
 import { definitionSchema } from "@/lib/obol/schema";
-import { buildEnr, testKey, testKeyHex } from "@/lib/obol/testdata/enr-builder";
+import { registrationRequest, termsRequest } from "@/lib/sync/testing";
+import { testKeyHex } from "@/lib/obol/testdata/enr-builder";
 
 /**
  * The chain node as the portal reaches it: a TCP stand-in on its own port that forwards to anvil,
@@ -66,7 +66,7 @@ type Routes = {
   cluster: typeof import("@/app/api/clusters/[configHash]/route");
 };
 
-let anvil: Anvil;
+let devnet: OwnChain;
 let node: Awaited<ReturnType<typeof nodeStandIn>>;
 let routes: Routes;
 let seed: SeedSummary;
@@ -82,10 +82,10 @@ const params = <P,>(p: P) => ({ params: Promise.resolve(p) });
 const byStatus = (status: number) => clusters.find((c) => c.clusterId === seed.statusClusters.find((s) => s.status === status)!.clusterId)!;
 
 beforeAll(async () => {
-  anvil = await startAnvil();
-  const deployment = await deployDevnet(anvil.rpcUrl);
-  seed = await seedDevnet(anvil.rpcUrl, deployment, { statuses: true });
-  node = await nodeStandIn(Number(new URL(anvil.rpcUrl).port));
+  devnet = await startOwnChain({ seed: { statuses: true } });
+  const { deployment } = devnet;
+  seed = devnet.seed!;
+  node = await nodeStandIn(Number(new URL(devnet.rpcUrl).port));
   usePortalEnv(node.url, deployment);
   // Short, so a hung node costs the test seconds; the default is 4000.
   process.env.RPC_TIMEOUT_MS = "1500";
@@ -104,45 +104,21 @@ beforeAll(async () => {
   const index = await syncedIndex();
   clusters = (await listIndexedClusters(index.db, index, { limit: 10, offset: 0, sort: "oldest" })).clusters;
   expect(clusters).toHaveLength(seed.clusters.length);
-  head = await createPublicClient({ transport: http(anvil.rpcUrl) }).getBlockNumber();
+  head = await createPublicClient({ transport: http(devnet.rpcUrl) }).getBlockNumber();
   for (const account of seededOperators) await acceptTerms(account);
 });
 
 afterAll(async () => {
   await node?.close();
-  await anvil?.stop();
+  await devnet?.stop();
 });
 
 async function acceptTerms(account: LocalAccount) {
-  const response = await routes.terms.POST(
-    new Request(`${portal}/api/v1/termsAndConditions`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${await account.signTypedData(termsAndConditionsTypedData())}` },
-      body: JSON.stringify({ address: account.address, version: 1, terms_and_conditions_hash: TERMS_AND_CONDITIONS_HASH, fork_version: forkVersion }),
-    }),
-  );
-  expect(response.status).toBe(201);
+  expect((await routes.terms.POST(await termsRequest(portal, account, forkVersion))).status).toBe(201);
 }
 
 async function register(cluster: IndexedCluster, account: LocalAccount, enrKey: number) {
-  const enr = buildEnr(testKey(enrKey));
-  return routes.definition.PUT(
-    new Request(`${portal}/api/v1/definition/${cluster.configHash}`, {
-      method: "PUT",
-      headers: {
-        authorization: `Bearer ${await account.signTypedData(operatorConfigHashTypedData(cluster.configHash, forkVersion))}`,
-        "content-type": "application/json",
-      },
-      body: JSON.stringify({
-        enr,
-        version: "v1.10.0",
-        address: account.address,
-        enr_signature: await account.signTypedData(enrTypedData(enr, forkVersion)),
-        fork_version: forkVersion,
-      }),
-    }),
-    params({ configHash: cluster.configHash }),
-  );
+  return routes.definition.PUT(await registrationRequest(portal, { configHash: cluster.configHash, account, enrKey, forkVersion }), params({ configHash: cluster.configHash }));
 }
 
 const getDefinition = (configHash: Hex) => routes.definition.GET(new Request(`${portal}/api/v1/definition/${configHash}`), params({ configHash }));
@@ -239,7 +215,7 @@ describe("with the chain node hung (accepting connections, never answering)", ()
 describe("with the chain node stopped", () => {
   beforeAll(async () => {
     await node.close();
-    await anvil.stop();
+    await devnet.stop();
   });
   servesStoredDataOnly();
 });

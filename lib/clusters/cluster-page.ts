@@ -11,6 +11,7 @@ import { readClustersSync } from "@/lib/sync/cluster-sync";
 import { registrationsOf } from "@/lib/sync/storage";
 import { findCluster } from "./find-cluster";
 import { indexTarget, requireChain, storedIndexState, syncedIndex } from "./index-target";
+import { clusterIdentity } from "./identity";
 
 const zeroHash = `0x${"00".repeat(32)}`;
 
@@ -63,10 +64,7 @@ export const getClusterView = cache(async (configHash: Hex) => {
     };
   });
   return {
-    clusterId: cluster.clusterId,
-    configHash: cluster.configHash,
-    name: cluster.name,
-    createdAt: cluster.createdAt.toISOString(),
+    ...clusterIdentity(cluster),
     blockNumber: cluster.blockNumber.toString(),
     txHash: cluster.txHash,
     vault: cluster.vault,

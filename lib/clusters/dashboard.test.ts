@@ -6,28 +6,23 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRpcProxy, type Call } from "@/bench/rpc-proxy";
 import { seedOnePerBlock } from "@/bench/seed-one-per-block";
 import { seededOperators } from "@/devnet/accounts";
-import { startAnvil, type Anvil } from "@/devnet/anvil";
-import { deployDevnet, type Deployment } from "@/devnet/deploy";
-import { seedDevnet } from "@/devnet/seed";
 import { usePortalEnv } from "@/devnet/testing/portal-env";
+import { startOwnChain, type OwnChain } from "@/devnet/testing/chain";
 
 const clusterCount = 90;
 const operator = seededOperators[0].address;
 
-let anvil: Anvil;
-let deployment: Deployment;
+let devnet: OwnChain;
 let proxy: Awaited<ReturnType<typeof startRpcProxy>>;
 const calls: Call[] = [];
 let dashboard: typeof import("./dashboard");
 
 beforeAll(async () => {
-  anvil = await startAnvil();
-  deployment = await deployDevnet(anvil.rpcUrl);
-  await seedDevnet(anvil.rpcUrl, deployment);
-  await seedOnePerBlock(anvil.rpcUrl, deployment, clusterCount - 4);
+  devnet = await startOwnChain({ seed: true });
+  await seedOnePerBlock(devnet.rpcUrl, devnet.deployment, clusterCount - 4);
   // The node refuses eth_calls over 2M gas; the portal is set to stay under 1M per multicall.
-  proxy = await startRpcProxy(anvil.rpcUrl, { callGasCap: 2_000_000n, onCall: (call) => calls.push(call) });
-  usePortalEnv(proxy.url, deployment);
+  proxy = await startRpcProxy(devnet.rpcUrl, { callGasCap: 2_000_000n, onCall: (call) => calls.push(call) });
+  usePortalEnv(proxy.url, devnet.deployment);
   process.env.MULTICALL_GAS_LIMIT = "1000000";
   // The first render indexes all the clusters: on a busy machine that outlasts the default 4 s,
   // and the render would then answer that the index is catching up.
@@ -37,7 +32,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await proxy?.close();
-  await anvil?.stop();
+  await devnet?.stop();
 });
 
 const take = () => {
@@ -118,7 +113,7 @@ describe("dashboard at scale", () => {
 
   it("serves concurrent renders at one head with one chain read, and at most 3 requests each", async () => {
     const mine = async () => {
-      await fetch(anvil.rpcUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "evm_mine", params: [] }) });
+      await fetch(devnet.rpcUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "evm_mine", params: [] }) });
       take();
     };
     const ethCalls = () => take().calls.filter((c) => c.method === "eth_call").length;

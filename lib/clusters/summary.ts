@@ -3,6 +3,7 @@ import type { ChainState } from "@/lib/chain/cluster-state";
 import type { IndexedCluster } from "@/lib/chain/indexed-clusters";
 import type { ClusterSync } from "@/lib/sync/cluster-sync";
 import { pendingStepOf } from "@/lib/sync/steps";
+import { clusterIdentity } from "./identity";
 
 
 /** One dashboard row: what a person needs to recognise a cluster and see if it needs them. */
@@ -13,10 +14,7 @@ export function clusterSummary(cluster: IndexedCluster, state: ChainState, sync:
   const myBid = myIndex >= 0 ? state.bids.get(cluster.bidIds[myIndex]) : undefined;
   const durations = cluster.bidIds.map((id) => state.bids.get(id)?.vcNumber ?? 0);
   return {
-    clusterId: cluster.clusterId,
-    configHash: cluster.configHash,
-    name: cluster.name,
-    createdAt: cluster.createdAt.toISOString(),
+    ...clusterIdentity(cluster),
     validators: 1,
     operators: cluster.operators.length,
     chainStatus: details.status,

@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "./database";
-import pg from "pg";
-import { openDatabase } from "./database";
+import { describe, expect, it } from "vitest";
 import { migrate } from "./migrate";
 import { migrations } from "./migrations";
-import { testDatabases } from "./testing";
+import { sharedPostgresSchema, suiteDatabase, testDatabases } from "./testing";
 
-describe.each(testDatabases())("database on $name", ({ open }) => {
-  let db: Database;
-  beforeAll(async () => {
-    db = await open();
-  });
-  afterAll(async () => {
-    await db.close();
-  });
+describe.each(testDatabases())("database on $name", (engine) => {
+  const db = suiteDatabase(engine);
 
   it("creates the tables the portal uses, records each migration once, and migrating again changes nothing", async () => {
     const tables = async () =>
@@ -51,21 +42,14 @@ describe.each(testDatabases())("database on $name", ({ open }) => {
 
 describe.skipIf(!process.env.TEST_DATABASE_URL)("several servers starting on one empty PostgreSQL", () => {
   it("migrate together without colliding", async () => {
-    const url = process.env.TEST_DATABASE_URL!;
-    const schema = `test_race_${Date.now().toString(36)}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA ${schema}`);
+    const shared = await sharedPostgresSchema(process.env.TEST_DATABASE_URL!);
     try {
-      const scoped = new URL(url);
-      scoped.searchParams.set("options", `-c search_path=${schema}`);
-      const dbs = await Promise.all(Array.from({ length: 4 }, () => openDatabase({ url: scoped.toString() })));
+      const dbs = await Promise.all(Array.from({ length: 4 }, () => shared.open()));
       const [{ count }] = await dbs[0].query<{ count: string }>("SELECT count(*) AS count FROM schema_migrations");
       expect(Number(count)).toBe(migrations.length);
       await Promise.all(dbs.map((db) => db.close()));
     } finally {
-      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-      await admin.end();
+      await shared.drop();
     }
   });
 });

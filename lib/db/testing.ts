@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { afterAll, beforeAll } from "vitest";
 import { openDatabase, type Database } from "./database";
 
 export type TestDatabase = { name: string; open(): Promise<Database> };
@@ -13,6 +14,45 @@ export function testDatabases(): TestDatabase[] {
   const url = process.env.TEST_DATABASE_URL;
   if (url) engines.push({ name: "postgres", open: () => openPostgresSchema(url) });
   return engines;
+}
+
+/**
+ * Opens `engine`'s database before the enclosing describe block's tests (ahead of the block's own
+ * beforeAll hooks) and closes it after them. The handle it returns forwards to the opened one, so
+ * a block can hand it to the handlers it tests before it is open.
+ */
+export function suiteDatabase(engine: TestDatabase): Database {
+  let db: Database | undefined;
+  beforeAll(async () => {
+    db = await engine.open();
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+  const opened = () => {
+    if (!db) throw new Error("suiteDatabase() is open inside tests and hooks only, after its beforeAll");
+    return db;
+  };
+  return {
+    get engine() {
+      return opened().engine;
+    },
+    query: (text, params) => opened().query(text, params),
+    exec: (text) => opened().exec(text),
+    transaction: (fn) => opened().transaction(fn),
+    writes: () => opened().writes(),
+    close: () => opened().close(),
+  };
+}
+
+/** Runs `fn` on a fresh in-memory PGlite database and closes it afterwards, whether `fn` threw or not. */
+export async function withTestDatabase<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+  const db = await testDatabases()[0].open();
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
 }
 
 /**

@@ -1,8 +1,7 @@
 import { bytesToHex, getAddress, hexToBytes, type Hex } from "viem";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { CHARON_DEFAULT_EXIT_EPOCH, exitAuthorization, identitySign, partialDepositRequest, partialExitRequest, type OperatorNode } from "@/devnet/charon/exit-client";
-import type { Database } from "@/lib/db";
-import { testDatabases } from "@/lib/db/testing";
+import { suiteDatabase, testDatabases } from "@/lib/db/testing";
 import { clusterActivity } from "@/lib/activity/events";
 import { runTestDkg, type TestDkgResult } from "@/devnet/dkg";
 import { signedTestCluster } from "@/devnet/dkg/fixture";
@@ -27,8 +26,8 @@ const answer = async (response: Promise<Response>): Promise<Answer> => {
   return { status: r.status, body: await r.json() };
 };
 
-describe.each(testDatabases())("exit and deposit API on $name", ({ open }) => {
-  let db: Database;
+describe.each(testDatabases())("exit and deposit API on $name", (engine) => {
+  const db = suiteDatabase(engine);
   const api = exitHandlers({ db: async () => db, crypto: serverCrypto });
   let dkg: TestDkgResult;
   let lockHash: Hex;
@@ -44,16 +43,12 @@ describe.each(testDatabases())("exit and deposit API on $name", ({ open }) => {
   const deleteExit = (i: number, authorization?: string) => answer(api.deletePartialExit(withAuth("DELETE", authorization), params(path(i))));
 
   beforeAll(async () => {
-    db = await open();
     const cluster = await signedTestCluster();
     dkg = await runTestDkg({ ...cluster, seed: "exit test" });
     lockHash = dkg.lock.lock_hash.toLowerCase() as Hex;
     pubkey = dkg.lock.distributed_validators[0].distributed_public_key.toLowerCase() as Hex;
     nodes = cluster.operatorKeys.map((key, i) => ({ identityKey: hexToBytes(key), shareIndex: i + 1, forkVersion: dkg.lock.cluster_definition.fork_version as Hex }));
     await saveLock(db, { lockHash, configHash: dkg.lock.cluster_definition.config_hash as Hex, body: dkg.json, postedVia: "seed", postedBy: "test" });
-  });
-  afterAll(async () => {
-    await db.close();
   });
 
   it("combines three of four partial exits into a signature that verifies against the validator's key", async () => {

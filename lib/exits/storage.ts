@@ -35,23 +35,40 @@ export type NewPartialExit = Omit<StoredPartialExit, "receivedAt">;
 export type SaveOutcome = "created" | "replaced" | "unchanged";
 
 /**
- * Stores an operator's partial exit of a validator. The same message again changes nothing
- * ("unchanged": charon retries); another message (a new epoch) replaces the operator's earlier
- * one, as the operator has changed its mind. One statement, so concurrent posts cannot interleave.
+ * Stores a row of `table`: inserted when new; on a conflict over `key` its other columns are
+ * replaced only when one of them differs, so the same message again is "unchanged" (charon
+ * retries). One statement, so concurrent posts cannot interleave.
  */
-export async function savePartialExit(sql: Sql, lockHash: Hex, exit: NewPartialExit): Promise<SaveOutcome> {
+async function savePartial(sql: Sql, table: "partial_exits" | "partial_deposits", key: readonly string[], row: Record<string, string | number>): Promise<SaveOutcome> {
+  const columns = Object.keys(row);
+  const changing = columns.filter((column) => !key.includes(column));
   const rows = await sql.query<{ inserted: boolean }>(
-    `INSERT INTO partial_exits (lock_hash, validator_pubkey, share_index, epoch, validator_index, signature)
-     VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (lock_hash, validator_pubkey, share_index) DO UPDATE
-       SET epoch = EXCLUDED.epoch, validator_index = EXCLUDED.validator_index, signature = EXCLUDED.signature, received_at = now()
-       WHERE (partial_exits.epoch, partial_exits.validator_index, partial_exits.signature)
-         IS DISTINCT FROM (EXCLUDED.epoch, EXCLUDED.validator_index, EXCLUDED.signature)
+    `INSERT INTO ${table} (${columns.join(", ")})
+     VALUES (${columns.map((_, i) => `$${i + 1}`).join(", ")})
+     ON CONFLICT (${key.join(", ")}) DO UPDATE
+       SET ${changing.map((column) => `${column} = EXCLUDED.${column}`).join(", ")}, received_at = now()
+       WHERE (${changing.map((column) => `${table}.${column}`).join(", ")})
+         IS DISTINCT FROM (${changing.map((column) => `EXCLUDED.${column}`).join(", ")})
      RETURNING (xmax = 0) AS inserted`,
-    [lockHash.toLowerCase(), exit.validatorPubkey.toLowerCase(), exit.shareIndex, exit.epoch.toString(), exit.validatorIndex.toString(), exit.signature.toLowerCase()],
+    Object.values(row),
   );
   if (rows.length === 0) return "unchanged";
   return rows[0].inserted ? "created" : "replaced";
+}
+
+/**
+ * Stores an operator's partial exit of a validator. Another message (a new epoch) replaces the
+ * operator's earlier one, as the operator has changed its mind.
+ */
+export async function savePartialExit(sql: Sql, lockHash: Hex, exit: NewPartialExit): Promise<SaveOutcome> {
+  return savePartial(sql, "partial_exits", ["lock_hash", "validator_pubkey", "share_index"], {
+    lock_hash: lockHash.toLowerCase(),
+    validator_pubkey: exit.validatorPubkey.toLowerCase(),
+    share_index: exit.shareIndex,
+    epoch: exit.epoch.toString(),
+    validator_index: exit.validatorIndex.toString(),
+    signature: exit.signature.toLowerCase(),
+  });
 }
 
 /** The stored partial exit of one operator and validator, or null. */
@@ -103,25 +120,14 @@ export type StoredPartialDeposit = z.output<typeof depositRow>;
 
 /** Stores an operator's partial deposit of one amount; as partial exits, the same again is "unchanged". */
 export async function savePartialDeposit(sql: Sql, lockHash: Hex, deposit: StoredPartialDeposit): Promise<SaveOutcome> {
-  const rows = await sql.query<{ inserted: boolean }>(
-    `INSERT INTO partial_deposits (lock_hash, validator_pubkey, share_index, amount, withdrawal_credentials, signature)
-     VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (lock_hash, validator_pubkey, amount, share_index) DO UPDATE
-       SET withdrawal_credentials = EXCLUDED.withdrawal_credentials, signature = EXCLUDED.signature, received_at = now()
-       WHERE (partial_deposits.withdrawal_credentials, partial_deposits.signature)
-         IS DISTINCT FROM (EXCLUDED.withdrawal_credentials, EXCLUDED.signature)
-     RETURNING (xmax = 0) AS inserted`,
-    [
-      lockHash.toLowerCase(),
-      deposit.validatorPubkey.toLowerCase(),
-      deposit.shareIndex,
-      deposit.amountGwei.toString(),
-      deposit.withdrawalCredentials.toLowerCase(),
-      deposit.signature.toLowerCase(),
-    ],
-  );
-  if (rows.length === 0) return "unchanged";
-  return rows[0].inserted ? "created" : "replaced";
+  return savePartial(sql, "partial_deposits", ["lock_hash", "validator_pubkey", "amount", "share_index"], {
+    lock_hash: lockHash.toLowerCase(),
+    validator_pubkey: deposit.validatorPubkey.toLowerCase(),
+    share_index: deposit.shareIndex,
+    amount: deposit.amountGwei.toString(),
+    withdrawal_credentials: deposit.withdrawalCredentials.toLowerCase(),
+    signature: deposit.signature.toLowerCase(),
+  });
 }
 
 /** The stored partial deposits of one validator, by amount then share index. */

@@ -1,6 +1,6 @@
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "@/lib/db/database";
+import { sharedPostgresSchema } from "@/lib/db/testing";
 import { createRateLimiter, databaseCounters, memoryCounters, requestKind, sharedCountersWithFallback, type CounterStore } from "./rate-limit";
 
 const minute = 60_000;
@@ -67,16 +67,11 @@ describe("rate limit counters in the database", () => {
 
   const url = process.env.TEST_DATABASE_URL;
   it.skipIf(!url)("hold across two portal instances on one PostgreSQL (set TEST_DATABASE_URL to run)", async () => {
-    const schema = `test_rate_${Date.now().toString(36)}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA ${schema}`);
+    const shared = await sharedPostgresSchema(url!);
     try {
-      const scoped = new URL(url!);
-      scoped.searchParams.set("options", `-c search_path=${schema}`);
       // Two pools, as two servers would have; the second finds the schema migrated.
-      const a = await openDatabase({ url: scoped.toString() });
-      const b = await openDatabase({ url: scoped.toString() });
+      const a = await shared.open();
+      const b = await shared.open();
       opened.push(a, b);
       const now = at(9 * minute);
       const first = limiterOn(databaseCounters(async () => a), now);
@@ -87,8 +82,7 @@ describe("rate limit counters in the database", () => {
       expect(await second("192.0.2.10", "write")).toBeNull();
     } finally {
       for (const db of opened.splice(0)) await db.close();
-      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-      await admin.end();
+      await shared.drop();
     }
   });
 });

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { IndexedCluster } from "@/lib/chain/indexed-clusters";
-import type { Database } from "@/lib/db";
-import { testDatabases } from "@/lib/db/testing";
+import { suiteDatabase, testDatabases } from "@/lib/db/testing";
 import type { LockJson, TestDkgResult } from "@/devnet/dkg";
 import { signedTestCluster } from "@/devnet/dkg/fixture";
 import { registerOperator, runTestDkg } from "@/devnet/dkg";
@@ -24,8 +23,8 @@ const post = (body: unknown, headers: Record<string, string> = {}) =>
 
 const withField = (json: LockJson, patch: Partial<LockJson>): LockJson => ({ ...structuredClone(json), ...patch });
 
-describe.each(testDatabases())("lock API on $name", ({ open }) => {
-  let db: Database;
+describe.each(testDatabases())("lock API on $name", (engine) => {
+  const db = suiteDatabase(engine);
   const clusters: IndexedCluster[] = [];
   const api = lockHandlers({ ...fixtureDeps(clusters), db: async () => db });
   /** A fully registered cluster and a genuine lock of its served definition. */
@@ -40,13 +39,9 @@ describe.each(testDatabases())("lock API on $name", ({ open }) => {
   const message = async (response: Response) => ((await response.json()) as { message: string }).message;
 
   beforeAll(async () => {
-    db = await open();
     ready = newCluster(1);
     await registerOperators(db, ready, enrKeys(150));
     dkg = await lockOfServed(db, ready, enrKeys(150));
-  });
-  afterAll(async () => {
-    await db.close();
   });
 
   it("stores a genuine lock, serves it by config hash and by lock hash, and takes it again without duplicating", async () => {

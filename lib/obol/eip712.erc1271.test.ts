@@ -3,8 +3,8 @@ import { createPublicClient, http, type Address, type PublicClient } from "viem"
 import { privateKeyToAccount } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { devKeys } from "@/devnet/accounts";
-import { freePort, startAnvil, type Anvil } from "@/devnet/anvil";
-import { deployContractWallet } from "@/devnet/testing/contract-wallet";
+import { freePort, type Anvil } from "@/devnet/anvil";
+import { startContractWalletChain } from "@/devnet/testing/contract-wallet";
 import { operatorConfigHashTypedData, verifyTypedSignature } from "./eip712";
 
 const owner = privateKeyToAccount(devKeys[7]);
@@ -16,9 +16,7 @@ let client: PublicClient;
 let wallet: Address;
 
 beforeAll(async () => {
-  anvil = await startAnvil();
-  client = createPublicClient({ transport: http(anvil.rpcUrl), cacheTime: 0 }) as PublicClient;
-  wallet = await deployContractWallet(anvil.rpcUrl, owner.address);
+  ({ anvil, client, wallet } = await startContractWalletChain(owner.address));
 });
 
 afterAll(async () => {

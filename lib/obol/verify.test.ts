@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { definitionSchema, lockSchema, type Definition, type Lock } from "@/lib/obol/schema";
 import { definitionHash, lockHash } from "@/lib/obol/ssz";
-import { describeVectors, LAUNCHPAD_LOCK, loadVector } from "@/lib/obol/testdata/vectors";
+import { describeVectors, LAUNCHPAD_LOCK, LAUNCHPAD_LOCK_SIGNATURES, loadVector } from "@/lib/obol/testdata/vectors";
 import { verifyDefinition, verifyLock, type VerifyResult } from "@/lib/obol/verify";
 
 /** Flips the low bit of the hex digit at byte `index` of a 0x-hex string. */
@@ -38,11 +38,7 @@ describeVectors("the launchpad-signed lock", () => {
     const r = await verifyLock(launchpadLock());
     expect(failing(r)).toEqual([]);
     expect(r).toMatchObject({
-      creator_signature: true,
-      operator_config_signatures: [true, true, true, true],
-      enr_signatures: [true, true, true, true],
-      node_signatures: [true, true, true, true],
-      signature_aggregate: true,
+      ...LAUNCHPAD_LOCK_SIGNATURES,
       problems: [],
       complete: true,
       ok: true,

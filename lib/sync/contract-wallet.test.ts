@@ -1,16 +1,15 @@
 // An operator whose address is a contract wallet (ERC-1271) goes through the sync API: its
 // owner's signatures are accepted when the handlers can ask the chain, refused otherwise; a 2-of-3
 // multisig's concatenated owner signatures likewise, when two owners signed.
-import { createPublicClient, http, type Address, type Hex, type LocalAccount, type PublicClient } from "viem";
+import type { Address, Hex, LocalAccount, PublicClient } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { devKeys } from "@/devnet/accounts";
-import { startAnvil, type Anvil } from "@/devnet/anvil";
-import { deployContractWallet, deployMultisigWallet, multisigSignature } from "@/devnet/testing/contract-wallet";
+import type { Anvil } from "@/devnet/anvil";
+import { deployMultisigWallet, multisigSignature, startContractWalletChain } from "@/devnet/testing/contract-wallet";
 import { ClusterStatus } from "@/lib/chain/cluster-state";
 import type { IndexedCluster } from "@/lib/chain/indexed-clusters";
-import type { Database } from "@/lib/db";
-import { testDatabases } from "@/lib/db/testing";
+import { suiteDatabase, testDatabases } from "@/lib/db/testing";
 import { enrTypedData, operatorConfigHashTypedData, TERMS_AND_CONDITIONS_HASH, termsAndConditionsTypedData } from "@/lib/obol/eip712";
 import { buildEnr, testKey } from "@/lib/obol/testdata/enr-builder";
 import { syncHandlers } from "./handlers";
@@ -22,20 +21,16 @@ let anvil: Anvil;
 let client: PublicClient;
 let wallet: Address;
 let multisig: Address;
-let db: Database;
+const db = suiteDatabase(testDatabases()[0]);
 let cluster: IndexedCluster;
 
 beforeAll(async () => {
-  anvil = await startAnvil();
-  client = createPublicClient({ transport: http(anvil.rpcUrl), cacheTime: 0 }) as PublicClient;
-  wallet = await deployContractWallet(anvil.rpcUrl, owner.address);
+  ({ anvil, client, wallet } = await startContractWalletChain(owner.address));
   multisig = await deployMultisigWallet(anvil.rpcUrl, multisigOwners.map((o) => o.address), 2);
-  db = await testDatabases()[0].open();
   cluster = clusterFixture({ ordinal: 1, operators: [wallet, multisig, ...testOperators.slice(2).map((a) => a.address)] });
 });
 
 afterAll(async () => {
-  await db?.close();
   await anvil?.stop();
 });
 

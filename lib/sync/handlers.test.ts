@@ -1,10 +1,9 @@
 import type { Hex, LocalAccount } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ClusterStatus } from "@/lib/chain/cluster-state";
 import type { IndexedCluster } from "@/lib/chain/indexed-clusters";
-import type { Database } from "@/lib/db";
-import { testDatabases } from "@/lib/db/testing";
+import { suiteDatabase, testDatabases } from "@/lib/db/testing";
 import { enrTypedData, operatorConfigHashTypedData, TERMS_AND_CONDITIONS_HASH, termsAndConditionsTypedData } from "@/lib/obol/eip712";
 import { buildEnr, testKey, testKeyHex } from "@/lib/obol/testdata/enr-builder";
 import { definitionSchema } from "@/lib/obol/schema";
@@ -25,8 +24,8 @@ function request(method: string, path: string, body: unknown, signature?: string
 
 const params = <P,>(p: P) => ({ params: Promise.resolve(p) });
 
-describe.each(testDatabases())("synchronization API on $name", ({ open }) => {
-  let db: Database;
+describe.each(testDatabases())("synchronization API on $name", (engine) => {
+  const db = suiteDatabase(engine);
   const clusters: IndexedCluster[] = [];
   let nextOrdinal = 1;
   /** A fresh cluster of the four test operators, known to the API. */
@@ -44,12 +43,6 @@ describe.each(testDatabases())("synchronization API on $name", ({ open }) => {
     clusterStatus: async () => ClusterStatus.IN_CREATION,
   });
 
-  beforeAll(async () => {
-    db = await open();
-  });
-  afterAll(async () => {
-    await db.close();
-  });
 
   const acceptTerms = async (account: LocalAccount, signer: LocalAccount = account) =>
     api.postTerms(

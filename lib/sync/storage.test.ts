@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/lib/db";
-import { testDatabases } from "@/lib/db/testing";
+import { describe, expect, it } from "vitest";
+import { suiteDatabase, testDatabases } from "@/lib/db/testing";
 import { clusterFixture, registrationFixture, testOperators } from "./testing";
 import { readClustersSync } from "./cluster-sync";
 import { saveRegistration, saveTermsAcceptance, termsAcceptedBy } from "./storage";
 import { ClusterStatus } from "@/lib/chain/cluster-state";
 
-describe.each(testDatabases())("sync storage on $name", ({ open }) => {
-  let db: Database;
-  beforeAll(async () => {
-    db = await open();
-  });
-  afterAll(async () => {
-    await db.close();
-  });
+describe.each(testDatabases())("sync storage on $name", (engine) => {
+  const db = suiteDatabase(engine);
 
   const [a, b, c] = testOperators;
   const terms = (address: `0x${string}`) => ({ address, version: 1, termsHash: "0xab" as const, signature: "0x01" as const });

@@ -1,10 +1,11 @@
 // Fixture builders for synchronization tests: indexed clusters whose config hash is the real one
 // for their data, and registrations with real ENRs.
 import { secp256k1 } from "@noble/curves/secp256k1.js";
-import { bytesToHex, getAddress, keccak256, numberToHex, type Address, type Hex } from "viem";
+import { bytesToHex, getAddress, keccak256, numberToHex, type Address, type Hex, type LocalAccount } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import type { IndexedCluster } from "@/lib/chain/indexed-clusters";
 import { buildDefinition } from "@/lib/obol/definition-builder";
+import { enrTypedData, operatorConfigHashTypedData, TERMS_AND_CONDITIONS_HASH, termsAndConditionsTypedData } from "@/lib/obol/eip712";
 import { buildEnr, testKey, testKeyHex } from "@/lib/obol/testdata/enr-builder";
 import type { NewRegistration } from "./storage";
 
@@ -64,4 +65,39 @@ export function registrationFixture(cluster: IndexedCluster, operatorIndex: numb
     configSignature: `0x${"11".repeat(65)}`,
     enrSignature: `0x${"22".repeat(65)}`,
   };
+}
+
+/** The POST /api/v1/termsAndConditions by which `account`'s wallet accepts the terms, on the portal at `origin`. */
+export async function termsRequest(origin: string, account: LocalAccount, forkVersion: Hex): Promise<Request> {
+  return new Request(`${origin}/api/v1/termsAndConditions`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${await account.signTypedData(termsAndConditionsTypedData())}` },
+    body: JSON.stringify({ address: account.address, version: 1, terms_and_conditions_hash: TERMS_AND_CONDITIONS_HASH, fork_version: forkVersion }),
+  });
+}
+
+/**
+ * The PUT /api/v1/definition/{configHash} registering `account`'s node (the ENR of test key
+ * `enrKey`) in the cluster of `configHash`; its wallet signs `signedHash`, the same unless a test
+ * signs for another cluster.
+ */
+export async function registrationRequest(
+  origin: string,
+  { configHash, account, enrKey, forkVersion, signedHash = configHash }: { configHash: Hex; account: LocalAccount; enrKey: number; forkVersion: Hex; signedHash?: Hex },
+): Promise<Request> {
+  const enr = buildEnr(testKey(enrKey));
+  return new Request(`${origin}/api/v1/definition/${configHash}`, {
+    method: "PUT",
+    headers: {
+      authorization: `Bearer ${await account.signTypedData(operatorConfigHashTypedData(signedHash, forkVersion))}`,
+      "content-type": "application/json",
+    },
+    body: JSON.stringify({
+      enr,
+      version: "v1.10.0",
+      address: account.address,
+      enr_signature: await account.signTypedData(enrTypedData(enr, forkVersion)),
+      fork_version: forkVersion,
+    }),
+  });
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { ActivityTimeline } from "@/components/activity/activity-timeline";
+import { ClusterTitle } from "@/components/cluster/cluster-title";
 import { ExitBlock } from "@/components/exit/exit-block";
 import { GeneralStats } from "@/components/cluster/general-stats";
 import { OperatorsTable } from "@/components/cluster/operators-table";
@@ -18,7 +19,6 @@ import { configHashSchema } from "@/lib/http/schemas";
 import { stampOf } from "@/lib/clusters/stamp";
 import { getEnv, publicConfig } from "@/lib/env";
 import { exitSignatures, exitView } from "@/lib/exits/view";
-import { formatDate } from "@/lib/format/text";
 import { requestOrigin } from "@/lib/http/origin";
 import { isChainUnavailable } from "@/lib/http/unavailable";
 
@@ -61,10 +61,7 @@ export default async function ClusterPage({ params, searchParams }: { params: Pa
     <div className="space-y-6">
       <LiveRefresh url={`/api/clusters/${cluster.configHash}`} stamp={stampOf({ cluster, exits: await exitSignatures(cluster.configHash) })} />
       <div className="flex flex-wrap items-start justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-semibold">{cluster.name}</h1>
-          <p className="text-sm text-slate-400">Created {formatDate(cluster.createdAt)}</p>
-        </div>
+        <ClusterTitle cluster={cluster} />
         <RefreshButton />
       </div>
       <SyncActionBlock

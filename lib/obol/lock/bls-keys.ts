@@ -68,16 +68,22 @@ export function fastAggregateVerify(publicKeys: Uint8Array[], message: Uint8Arra
   }
 }
 
-/** Lagrange coefficient at x = 0 for share index `i` among `indices` (all 1-based, distinct). */
-function lagrangeAtZero(i: bigint, indices: bigint[]): bigint {
+/** The Lagrange coefficient at x = 0 of share index `i` among `indices` (all 1-based, distinct), as an integer fraction num/den. */
+function lagrangeFraction(i: bigint, indices: bigint[]): { num: bigint; den: bigint } {
   let num = 1n;
   let den = 1n;
   for (const j of indices) {
     if (j === i) continue;
-    num = Fr.mul(num, j);
-    den = Fr.mul(den, Fr.sub(j, i));
+    num *= j;
+    den *= j - i;
   }
-  return Fr.div(num, den);
+  return { num, den };
+}
+
+/** The same coefficient in the scalar field. */
+function lagrangeAtZero(i: bigint, indices: bigint[]): bigint {
+  const { num, den } = lagrangeFraction(i, indices);
+  return Fr.div(Fr.create(num), Fr.create(den));
 }
 
 function checkedIndices(shares: Map<number, unknown>): bigint[] {
@@ -107,16 +113,7 @@ function times(point: G1Point, c: bigint): G1Point {
  */
 export function interpolatesTo(shares: Map<number, G1Point>, target: G1Point): boolean {
   const indices = checkedIndices(shares);
-  const terms = indices.map((i) => {
-    let num = 1n;
-    let den = 1n;
-    for (const j of indices) {
-      if (j === i) continue;
-      num *= j;
-      den *= j - i;
-    }
-    return { i, num, den };
-  });
+  const terms = indices.map((i) => ({ i, ...lagrangeFraction(i, indices) }));
   const lcd = terms.reduce((l, { den }) => (l / gcd(l, abs(den))) * abs(den), 1n);
   let sum = G1.ZERO;
   for (const { i, num, den } of terms) sum = sum.add(times(shares.get(Number(i))!, (num * lcd) / den));

@@ -3,7 +3,8 @@ import { bytesToHex, hexToBytes, type Hex } from "viem";
 import { aggregateSignatures, randomSecretKey, secretToPublicKey, sign, thresholdAggregate, thresholdSplit } from "./bls-keys";
 import { lockSchema } from "@/lib/obol/schema";
 import { verifyLockBls, type LockBlsResult } from "./bls";
-import { depositSigningRoot, withdrawalCredentials } from "./deposit";
+import { withdrawalCredentials } from "./deposit";
+import { signedDeposits } from "@/devnet/dkg/deposits";
 import { registrationSigningRoot } from "./registration";
 import { describeVectors, loadVector } from "@/lib/obol/testdata/vectors";
 
@@ -139,15 +140,7 @@ function buildLock(opts: { version: string; n: number; t: number; dvs: number; c
     const thresholdSign = (root: Uint8Array) =>
       bytesToHex(thresholdAggregate(new Map(signers.map((i) => [i, sign(shares[i - 1], root)]))));
     const creds = withdrawalCredentials(v.withdrawal_address as Hex, opts.compounding ? "0x02" : "0x01");
-    const deposits = opts.amounts.map((amountGwei) => {
-      const msg = { pubkey, withdrawalCredentials: creds, amountGwei };
-      return {
-        pubkey: bytesToHex(pubkey),
-        withdrawal_credentials: bytesToHex(creds),
-        amount: amountGwei.toString(),
-        signature: thresholdSign(depositSigningRoot(msg, fv)),
-      };
-    });
+    const deposits = signedDeposits(pubkey, creds, opts.amounts, fv, thresholdSign);
     const reg = { feeRecipient: hexToBytes(v.fee_recipient_address as Hex), gasLimit: 36000000n, timestamp: 1742213400n, pubkey };
     shareSigs.push(...shares.map((s) => sign(s, lockHash)));
     return {

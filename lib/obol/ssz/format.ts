@@ -66,6 +66,10 @@ export function builderRegistrationValue(reg: BuilderRegistration | undefined): 
 
 export const publicSharesType = new ListCompositeType(bytes48, MAX_OPERATORS);
 
+/** A version's DistributedValidator container: the key and its shares, then the version's own fields in order. */
+export const distributedValidatorType = (fields: Fields): ContainerType<Fields> =>
+  new ContainerType<Fields>({ distributed_public_key: bytes48, public_shares: publicSharesType, ...fields });
+
 export function distributedValidatorBase(dv: DistributedValidator): Values {
   return {
     distributed_public_key: bytesN(dv.distributed_public_key, 48, "distributed_public_key"),

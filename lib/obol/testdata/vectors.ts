@@ -33,3 +33,12 @@ export function describeVectors(name: string, factory: () => void): void {
 export const itVectors = it.skipIf(!hasVectors);
 
 export const LAUNCHPAD_LOCK = "launchpad-signed-lock-v1_7_0.json";
+
+/** What verifying LAUNCHPAD_LOCK's signatures gives: its creator, its four operators and the aggregate all check out. */
+export const LAUNCHPAD_LOCK_SIGNATURES = {
+  creator_signature: true,
+  operator_config_signatures: [true, true, true, true],
+  enr_signatures: [true, true, true, true],
+  node_signatures: [true, true, true, true],
+  signature_aggregate: true,
+};

@@ -2,8 +2,7 @@
 // own merkleization (a charon bug kept for compatibility: hashDepositDataV1x6), so its four
 // fields sit directly in the validator container. The lock has one deposit, no builder
 // registration and no node signatures.
-import { ContainerType } from "@chainsafe/ssz";
-import { bytes48, depositDataType, depositDataValue, distributedValidatorBase, publicSharesType, type Fields } from "@/lib/obol/ssz/format";
+import { depositDataType, depositDataValue, distributedValidatorBase, distributedValidatorType } from "@/lib/obol/ssz/format";
 import type { ObolVersion } from "./types";
 
 export const v1_6: ObolVersion = {
@@ -11,11 +10,9 @@ export const v1_6: ObolVersion = {
   ssz: {
     definitionExtras: {},
     definitionExtraValues: () => ({}),
-    distributedValidator: new ContainerType<Fields>({
-      distributed_public_key: bytes48,
-      public_shares: publicSharesType,
-      ...Object.fromEntries(Object.entries(depositDataType.fields).map(([k, t]) => [`deposit_${k}`, t])),
-    }),
+    distributedValidator: distributedValidatorType(
+      Object.fromEntries(Object.entries(depositDataType.fields).map(([k, t]) => [`deposit_${k}`, t])),
+    ),
     distributedValidatorValue: (dv) => ({
       ...distributedValidatorBase(dv),
       ...Object.fromEntries(Object.entries(depositDataValue(dv.deposit_data)).map(([k, v]) => [`deposit_${k}`, v])),

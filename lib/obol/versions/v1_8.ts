@@ -1,18 +1,7 @@
 // v1.8.0: definitions gain deposit_amounts (partial deposits); the lock's validator carries a
 // list of partial deposit data instead of one deposit.
-import { ContainerType, ListBasicType, ListCompositeType } from "@chainsafe/ssz";
-import {
-  MAX_DEPOSIT_AMOUNTS,
-  builderRegistrationType,
-  builderRegistrationValue,
-  bytes48,
-  depositDataType,
-  depositDataValue,
-  distributedValidatorBase,
-  publicSharesType,
-  uint64Big,
-  type Fields,
-} from "@/lib/obol/ssz/format";
+import { ListBasicType, ListCompositeType } from "@chainsafe/ssz";
+import { MAX_DEPOSIT_AMOUNTS, builderRegistrationType, builderRegistrationValue, depositDataType, depositDataValue, distributedValidatorBase, distributedValidatorType, uint64Big } from "@/lib/obol/ssz/format";
 import type { ObolVersion } from "./types";
 import { v1_7 } from "./v1_7";
 
@@ -25,9 +14,7 @@ export const v1_8: ObolVersion = {
     definitionExtraValues: (def) => ({
       deposit_amounts: (def.deposit_amounts ?? []).map((a) => BigInt(a)),
     }),
-    distributedValidator: new ContainerType<Fields>({
-      distributed_public_key: bytes48,
-      public_shares: publicSharesType,
+    distributedValidator: distributedValidatorType({
       partial_deposit_data: new ListCompositeType(depositDataType, MAX_DEPOSIT_AMOUNTS),
       builder_registration: builderRegistrationType,
     }),

@@ -3,30 +3,26 @@
 import type { Hex, LocalAccount } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seededOperators } from "@/devnet/accounts";
-import { startAnvil, type Anvil } from "@/devnet/anvil";
-import { deployDevnet } from "@/devnet/deploy";
-import { seedDevnet } from "@/devnet/seed";
 import type { IndexedCluster } from "@/lib/chain/indexed-clusters";
-import { enrTypedData, operatorConfigHashTypedData, TERMS_AND_CONDITIONS_HASH, termsAndConditionsTypedData } from "@/lib/obol/eip712";
 import { definitionSchema } from "@/lib/obol/schema";
-import { buildEnr, testKey } from "@/lib/obol/testdata/enr-builder";
+import { registrationRequest, termsRequest } from "@/lib/sync/testing";
 import { verifyDefinition } from "@/lib/obol/verify";
 import { usePortalEnv } from "@/devnet/testing/portal-env";
+import { startOwnChain, type OwnChain } from "@/devnet/testing/chain";
 
 type Route = typeof import("./route");
 type TermsRoute = typeof import("../../termsAndConditions/route");
 
-let anvil: Anvil;
+let devnet: OwnChain;
 let route: Route;
 let terms: TermsRoute;
 let clusters: IndexedCluster[];
 const forkVersion: Hex = "0x10000910";
 
 beforeAll(async () => {
-  anvil = await startAnvil();
-  const deployment = await deployDevnet(anvil.rpcUrl);
-  await seedDevnet(anvil.rpcUrl, deployment);
-  usePortalEnv(anvil.rpcUrl, deployment);
+  devnet = await startOwnChain({ seed: true });
+  const { deployment } = devnet;
+  usePortalEnv(devnet.rpcUrl, deployment);
   route = await import("./route");
   terms = await import("../../termsAndConditions/route");
   const { syncedIndex } = await import("@/lib/clusters/index-target");
@@ -36,41 +32,18 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await anvil?.stop();
+  await devnet?.stop();
 });
 
 const accountOf = (address: string) => seededOperators.find((a) => a.address === address) as LocalAccount;
 const params = (configHash: string) => ({ params: Promise.resolve({ configHash }) });
 
 async function register(cluster: IndexedCluster, account: LocalAccount, enrKey: number, signedHash: Hex = cluster.configHash) {
-  const enr = buildEnr(testKey(enrKey));
-  const body = {
-    enr,
-    version: "v1.10.0",
-    address: account.address,
-    enr_signature: await account.signTypedData(enrTypedData(enr, forkVersion)),
-    fork_version: forkVersion,
-  };
-  const signature = await account.signTypedData(operatorConfigHashTypedData(signedHash, forkVersion));
-  return route.PUT(
-    new Request(`http://portal.test/api/v1/definition/${cluster.configHash}`, {
-      method: "PUT",
-      headers: { authorization: `Bearer ${signature}`, "content-type": "application/json" },
-      body: JSON.stringify(body),
-    }),
-    params(cluster.configHash),
-  );
+  return route.PUT(await registrationRequest("http://portal.test", { configHash: cluster.configHash, account, enrKey, forkVersion, signedHash }), params(cluster.configHash));
 }
 
 async function acceptTerms(account: LocalAccount) {
-  const response = await terms.POST(
-    new Request("http://portal.test/api/v1/termsAndConditions", {
-      method: "POST",
-      headers: { authorization: `Bearer ${await account.signTypedData(termsAndConditionsTypedData())}` },
-      body: JSON.stringify({ address: account.address, version: 1, terms_and_conditions_hash: TERMS_AND_CONDITIONS_HASH, fork_version: forkVersion }),
-    }),
-  );
-  expect(response.status).toBe(201);
+  expect((await terms.POST(await termsRequest("http://portal.test", account, forkVersion))).status).toBe(201);
 }
 
 describe("/api/v1/definition/{configHash} on the devnet", () => {
