@@ -14,7 +14,7 @@ async function latestBlock(): Promise<bigint | null> {
 }
 
 /** The latest block, or why there is none: streamed, so the page's frame never waits on the chain node. */
-async function LatestBlock() {
+export async function LatestBlock() {
   const block = await latestBlock();
   if (block !== null) {
     return (
