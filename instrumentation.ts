@@ -3,6 +3,9 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   (await import("./lib/env-check")).envOrExit();
   const { getEnv } = await import("./lib/env-node");
+  // The hottest read route, answered by server.ts before Next's routing (lib/http/fast-routes.ts).
+  const { registerFastRoutes } = await import("./lib/http/fast-routes");
+  registerFastRoutes({ "/api/clusters": (await import("./app/api/clusters/route")).GET });
   // One watcher per process, even when the dev server evaluates this again.
   const holder = globalThis as { portalWatcher?: unknown };
   if (getEnv().WATCHER === "inline" && !holder.portalWatcher) {

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import type { NextConfig } from "next";
+import { registerFastRoutes } from "./fast-routes";
 import { portalRequestHandler } from "./portal-server";
 import { createRateLimiter, memoryCounters } from "./rate-limit";
 
@@ -12,13 +13,13 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => s.close(resolve))));
 });
 
-async function startPortal(options: { trusted?: string[]; writes?: number; publicRpcUrl?: string } = {}): Promise<string> {
+async function startPortal(options: { trusted?: string[]; writes?: number; publicRpcUrl?: string; dev?: boolean } = {}): Promise<string> {
   const echo = async (request: IncomingMessage, response: ServerResponse) => {
     response.writeHead(200, { "content-type": "application/json" });
     response.end(JSON.stringify(request.headers));
   };
   const handle = portalRequestHandler({
-    dev: false,
+    dev: options.dev ?? false,
     trustedProxyHeaders: options.trusted ?? [],
     publicRpcUrl: options.publicRpcUrl,
     limiter: createRateLimiter({ store: memoryCounters(), limits: { write: options.writes ?? 60, read: 600 } }),
@@ -111,5 +112,40 @@ describe("portal server", () => {
     // Next's own header is switched off in its configuration.
     const { default: nextConfig } = (await import(new URL("../../next.config.mjs", import.meta.url).href)) as { default: NextConfig };
     expect(nextConfig.poweredByHeader).toBe(false);
+  });
+
+  it("answers a registered read route itself (GET, that exact path), gzipped when accepted, and leaves the rest to Next", async () => {
+    registerFastRoutes({
+      "/api/clusters": async (request) =>
+        new Response(JSON.stringify({ answeredBy: "fast route", query: new URL(request.url).search, padding: "x".repeat(4_000) }), {
+          status: 203,
+          headers: { "content-type": "application/json", "x-from-route": "yes" },
+        }),
+    });
+    try {
+      const base = await startPortal();
+      const fast = await fetch(`${base}/api/clusters?view=mine&page=2`, { headers: { "accept-encoding": "gzip" } });
+      expect(fast.status).toBe(203);
+      expect(fast.headers.get("x-from-route")).toBe("yes");
+      expect(fast.headers.get("content-encoding")).toBe("gzip");
+      // The portal's own headers still apply.
+      expect(fast.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(await fast.json()).toMatchObject({ answeredBy: "fast route", query: "?view=mine&page=2" });
+
+      const plain = await fetch(`${base}/api/clusters`, { headers: { "accept-encoding": "identity" } });
+      expect(plain.headers.get("content-encoding")).toBeNull();
+      expect(Number(plain.headers.get("content-length"))).toBeGreaterThan(4_000);
+      await plain.body?.cancel();
+
+      // Next's echo answers 200 with the request's headers: a write, another path, and development.
+      for (const response of [await post(`${base}/api/clusters`), await fetch(`${base}/api/clusters/0xabc`)]) {
+        expect(response.status).toBe(200);
+        expect(await response.json()).not.toHaveProperty("answeredBy");
+      }
+      const dev = await fetch(`${await startPortal({ dev: true })}/api/clusters`);
+      expect(await dev.json()).not.toHaveProperty("answeredBy");
+    } finally {
+      registerFastRoutes({});
+    }
   });
 });

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TLSSocket } from "node:tls";
+import { answerWithFastRoute, fastRoute } from "./fast-routes";
 import { sanitiseProxyHeaders } from "./proxy-headers";
 import { requestKind, type RateLimiter } from "./rate-limit";
 import { securityHeaders } from "./security-headers";
@@ -54,6 +55,8 @@ export function portalRequestHandler({ dev, trustedProxyHeaders, publicRpcUrl, w
         const refusal = await limiter(client, requestKind(request.method));
         if (refusal) return sendJson(response, 429, refusal.message, { "Retry-After": String(refusal.retryAfterSeconds) });
       }
+      const fast = !dev && request.method === "GET" ? fastRoute(path) : undefined;
+      if (fast) return await answerWithFastRoute(fast, request, response);
       await next(request, response);
     } catch (error) {
       log("request failed", error);
