@@ -21,6 +21,8 @@ export function ClusterTable({ rows }: { rows: ClusterSummary[] }) {
           <li key={row.clusterId}>
             <Link
               href={`/clusters/${row.configHash}`}
+              // A cluster page streams behind its skeleton: prefetching 25 of them would download their code with the dashboard.
+              prefetch={false}
               className={`block rounded-lg border p-4 focus-visible:ring-2 focus-visible:ring-orange-500 focus-visible:outline-none ${
                 row.actionRequired ? "border-orange-500 bg-orange-500/5" : "border-slate-800 bg-slate-900/60"
               }`}
@@ -52,6 +54,8 @@ function ClusterRowsTable({ rows }: { rows: ClusterSummary[] }) {
           <Cell>
             <Link
               href={`/clusters/${row.configHash}`}
+              // A cluster page streams behind its skeleton: prefetching 25 of them would download their code with the dashboard.
+              prefetch={false}
               className="font-medium text-white hover:text-orange-300 focus-visible:ring-2 focus-visible:ring-orange-500 focus-visible:outline-none"
             >
               {row.name}

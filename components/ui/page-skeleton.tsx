@@ -6,7 +6,7 @@ import type { ReactNode } from "react";
  */
 export function PageSkeleton({ label, heading, cards, grid }: { label: string; heading?: ReactNode; cards: number; grid: string }) {
   return (
-    <div aria-busy="true" aria-label={label} className="space-y-6 motion-safe:animate-pulse">
+    <div role="status" aria-busy="true" aria-label={label} className="space-y-6 motion-safe:animate-pulse">
       {heading ?? <div className="h-8 w-48 rounded bg-slate-800" />}
       <div className={`grid gap-3 ${grid}`}>
         {Array.from({ length: cards }, (_, i) => (

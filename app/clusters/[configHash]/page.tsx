@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound, permanentRedirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { ActivityTimeline } from "@/components/activity/activity-timeline";
 import { ClusterTitle } from "@/components/cluster/cluster-title";
 import { ExitBlock } from "@/components/exit/exit-block";
@@ -14,7 +14,6 @@ import { OperatorStatusPill } from "@/components/sync/status-pill";
 import { RefreshButton } from "@/components/ui/refresh-button";
 import { activityQuerySchema } from "@/lib/activity/events";
 import { getClusterView, getStoredClusterView } from "@/lib/clusters/cluster-page";
-import { configHashForLink } from "@/lib/clusters/cluster-link";
 import { configHashSchema } from "@/lib/http/schemas";
 import { stampOf } from "@/lib/clusters/stamp";
 import { getEnv, publicConfig } from "@/lib/env";
@@ -31,13 +30,9 @@ async function load(params: Params) {
   const parsed = configHashSchema.safeParse((await params).configHash);
   if (!parsed.success) notFound();
   try {
+    // ./layout.tsx answered 404 or 308 for a hash that names no indexed cluster.
     const cluster = await getClusterView(parsed.data);
-    if (!cluster) {
-      // A link by the cluster's on-chain id or lock hash lands on its page (308: the address to keep).
-      const configHash = await configHashForLink(parsed.data);
-      if (configHash) permanentRedirect(`/clusters/${configHash}`);
-      notFound();
-    }
+    if (!cluster) notFound();
     return { configHash: parsed.data, cluster, stored: null };
   } catch (error) {
     if (!isChainUnavailable(error)) throw error;
