@@ -21,10 +21,12 @@ export function WalletBridge() {
   return null;
 }
 
-// One page, one portal configuration: the connectors are made once.
-let connectors: { portal: PublicConfig; list: Promise<CreateConnectorFn[]> } | undefined;
-function connectorsFor(portal: PublicConfig) {
-  if (connectors?.portal !== portal) connectors = { portal, list: browserConnectors(portal) };
+// Made once per page: a new promise (the layout's props are new objects after each refresh) would
+// suspend the stack again. The WalletConnect project is all they depend on.
+let connectors: { projectId: string | null; list: Promise<CreateConnectorFn[]> } | undefined;
+function connectorsFor(portal: PublicConfig): Promise<CreateConnectorFn[]> {
+  if (connectors?.projectId === portal.walletConnectProjectId) return connectors.list;
+  connectors = { projectId: portal.walletConnectProjectId, list: browserConnectors(portal) };
   return connectors.list;
 }
 
@@ -32,7 +34,7 @@ function connectorsFor(portal: PublicConfig) {
  * The wallet stack (wagmi), rendered in the header's place of the "Connect Wallet" button, with
  * RainbowKit's button and dialogs once one is asked for. `placeholder`: what shows until then.
  */
-export default function WalletStack({ placeholder, children }: { placeholder: ReactNode; children?: ReactNode }) {
+export default function WalletStack({ placeholder }: { placeholder: ReactNode }) {
   const { portal, initialState, dialogs } = useWallet();
   const list = use(connectorsFor(portal));
   const [wagmiConfig] = useState(() => getWagmiConfig(portal, list));
@@ -50,7 +52,6 @@ export default function WalletStack({ placeholder, children }: { placeholder: Re
         ) : (
           button
         )}
-        {children}
       </QueryClientProvider>
     </WagmiProvider>
   );

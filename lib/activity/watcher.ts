@@ -21,7 +21,7 @@ const STATUS_PAGE = 500;
  * there are, and the next round goes on where it stopped (every cluster once per cycle; the pages
  * refresh the rows they show on their own).
  */
-export const STATUS_PER_ROUND = 1_000;
+const STATUS_PER_ROUND = 1_000;
 
 /** What a round of status reads did: clusters read and moved, and the ordinal the next round goes on after (0: from the start). */
 export type StatusRound = { read: number; moved: number; next: number };
