@@ -13,8 +13,8 @@
  * --clusters and records it; --seed-only stops there. The same chain then grows from 1,000 to
  * 10,000 clusters and is measured at each size with a fresh portal.
  */
-import { existsSync } from "node:fs";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { existsSync, writeFileSync } from "node:fs";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -104,11 +104,16 @@ async function main() {
     const chain = await deployedChain(anvil.rpcUrl);
     const { deployment } = chain;
     const seeded = chain.clusters;
+    // Recorded after every round: a run stopped hours into seeding keeps what it seeded.
+    const record = (clusters: number) => {
+      if (values.chain) writeFileSync(values.chain, JSON.stringify({ deployment, clusters } satisfies z.infer<typeof chainSchema>));
+    };
+    record(seeded);
     await seedOnePerBlock(anvil.rpcUrl, deployment, Math.max(0, clusterCount - seeded), (done) => {
+      record(done + seeded);
       if (done % 1000 < 50) console.log(`seeded ${done + seeded} clusters in ${Math.round(performance.now() - seedStart)} ms`);
     });
     const clusters = Math.max(clusterCount, seeded);
-    if (values.chain) await writeFile(values.chain, JSON.stringify({ deployment, clusters } satisfies z.infer<typeof chainSchema>));
     console.log(`${clusters} clusters, ${clusters - seeded} of them seeded one per block in ${Math.round(performance.now() - seedStart)} ms`);
     if (values["seed-only"]) return;
 

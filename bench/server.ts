@@ -21,6 +21,18 @@ export async function buildPortal(force: boolean): Promise<void> {
 }
 
 /**
+ * `npm start`'s Node arguments (package.json: "node <flags> --import tsx server.ts"), so the
+ * benchmarks measure the server with the memory settings production runs it with. Node is
+ * started directly: stopping an npm wrapper could leave the server running.
+ */
+function startCommand(): string[] {
+  const { scripts } = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string } };
+  const [command, ...args] = scripts.start.trim().split(/\s+/);
+  if (command !== "node") throw new Error(`package.json's start script must run node, not ${command}`);
+  return args;
+}
+
+/**
  * The portal as it is run for real (server.ts: Next behind the portal's request handling) on
  * `port`, with the devnet `env`. A benchmark sends requests as fast as it can from one address:
  * the rate limits are lifted, so the figures are the server's work, not its refusals; the
@@ -33,7 +45,7 @@ export async function startPortal(
   options: { cpuProfileDir?: string } = {},
 ): Promise<{ url: string; child: ChildProcess }> {
   const profile = options.cpuProfileDir ? ["--cpu-prof", "--cpu-prof-dir", options.cpuProfileDir] : [];
-  const child = spawn(process.execPath, [...profile, "--import", "tsx", "server.ts", "--port", String(port), "--hostname", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...profile, ...startCommand(), "--port", String(port), "--hostname", "127.0.0.1"], {
     stdio: ["ignore", "ignore", "inherit"],
     env: {
       ...process.env,
