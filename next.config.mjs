@@ -3,6 +3,8 @@ const nextConfig = {
   reactStrictMode: true,
   // Says nothing an attacker needs to know; security headers are set by server.ts (they depend on runtime settings).
   poweredByHeader: false,
+  // lib/http/portal-server.ts compresses, flushing each chunk of a streamed page.
+  compress: false,
   experimental: { inlineCss: true },
   // `npm run dev` prints a 127.0.0.1 address and many type it: Next serves its development
   // resources (and so any JavaScript) only to the origins it knows, localhost by default.

@@ -13,7 +13,11 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => s.close(resolve))));
 });
 
-async function startPortal(options: { trusted?: string[]; writes?: number; publicRpcUrl?: string; dev?: boolean } = {}): Promise<string> {
+type NextHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
+
+async function startPortal(
+  options: { trusted?: string[]; writes?: number; publicRpcUrl?: string; dev?: boolean; next?: NextHandler } = {},
+): Promise<string> {
   const echo = async (request: IncomingMessage, response: ServerResponse) => {
     response.writeHead(200, { "content-type": "application/json" });
     response.end(JSON.stringify(request.headers));
@@ -23,7 +27,7 @@ async function startPortal(options: { trusted?: string[]; writes?: number; publi
     trustedProxyHeaders: options.trusted ?? [],
     publicRpcUrl: options.publicRpcUrl,
     limiter: createRateLimiter({ store: memoryCounters(), limits: { write: options.writes ?? 60, read: 600 } }),
-    next: echo,
+    next: options.next ?? echo,
   });
   const server = createServer((request, response) => void handle(request, response));
   servers.push(server);
@@ -34,6 +38,30 @@ async function startPortal(options: { trusted?: string[]; writes?: number; publi
 const post = (url: string, headers: Record<string, string> = {}) => fetch(url, { method: "POST", headers, body: "{}" });
 
 describe("portal server", () => {
+  it("compresses a streamed page chunk by chunk: its first part reaches the browser before the rest is rendered", async () => {
+    let renderRest!: () => void;
+    const restAsked = new Promise<void>((resolve) => (renderRest = resolve));
+    const base = await startPortal({
+      next: async (_request, response) => {
+        response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+        response.write(`<!DOCTYPE html><main>${"<p>shell</p>".repeat(200)}`);
+        // A server that holds compressed output until the end never lets the client ask: it ends after 3 s.
+        await Promise.race([restAsked, new Promise((resolve) => setTimeout(resolve, 3000))]);
+        response.end("<p>rest</p></main>");
+      },
+    });
+    const response = await fetch(base, { headers: { "accept-encoding": "gzip" } });
+    expect(response.headers.get("content-encoding")).toBe("gzip");
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    const first = await reader.read();
+    expect(first.value).toContain("<p>shell</p>");
+    expect(first.value).not.toContain("rest");
+    renderRest();
+    let rest = "";
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) rest += chunk.value;
+    expect(rest).toContain("<p>rest</p></main>");
+  });
+
   it("answers 429 with Retry-After and a sentence once a client sent its writes for the minute", async () => {
     const base = await startPortal();
     const statuses: number[] = [];

@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TLSSocket } from "node:tls";
+import { constants } from "node:zlib";
+import compression from "compression";
 import { answerWithFastRoute, fastRoute } from "./fast-routes";
 import { sanitiseProxyHeaders } from "./proxy-headers";
 import { requestKind, type RateLimiter } from "./rate-limit";
@@ -9,7 +11,9 @@ import { securityHeaders } from "./security-headers";
  * What the portal's server (server.ts) does with each request before Next sees it: security
  * headers on the answer, a 400 for a path Next cannot decode, untrusted proxy headers removed,
  * and the client's rate limit. Pages and route handlers alike read the chain, so every request
- * counts except Next's own assets.
+ * counts except Next's own assets. Answers are compressed here, not by Next (next.config.mjs:
+ * compress false): Next's compression held a streamed page until its end, so a browser painted
+ * nothing before the slowest part had arrived; here every chunk React writes is flushed.
  */
 
 export type PortalServerOptions = {
@@ -41,6 +45,12 @@ function decodable(path: string): boolean {
 
 export function portalRequestHandler({ dev, trustedProxyHeaders, publicRpcUrl, walletConnect, limiter, next, log = console.error }: PortalServerOptions) {
   const headersFor = (https: boolean) => securityHeaders({ dev, https, publicRpcUrl, walletConnect });
+  // Connect middleware: it uses only what Node's request and response have (its types say Express's).
+  const compress = compression({ flush: constants.Z_SYNC_FLUSH }) as unknown as (
+    request: IncomingMessage,
+    response: ServerResponse,
+    next: () => void,
+  ) => void;
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     try {
       const client = sanitiseProxyHeaders(request.headers, request.socket.remoteAddress, trustedProxyHeaders);
@@ -57,6 +67,7 @@ export function portalRequestHandler({ dev, trustedProxyHeaders, publicRpcUrl, w
       }
       const fast = !dev && request.method === "GET" ? fastRoute(path) : undefined;
       if (fast) return await answerWithFastRoute(fast, request, response);
+      await new Promise<void>((resolve) => compress(request, response, resolve));
       await next(request, response);
     } catch (error) {
       log("request failed", error);
