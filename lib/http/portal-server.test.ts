@@ -38,7 +38,7 @@ async function startPortal(
 const post = (url: string, headers: Record<string, string> = {}) => fetch(url, { method: "POST", headers, body: "{}" });
 
 describe("portal server", () => {
-  it("compresses a streamed page chunk by chunk: its first part reaches the browser before the rest is rendered", async () => {
+  it.each(["br", "gzip"])("compresses a streamed page chunk by chunk (%s): its first part reaches the browser before the rest is rendered", async (encoding) => {
     let renderRest!: () => void;
     const restAsked = new Promise<void>((resolve) => (renderRest = resolve));
     const base = await startPortal({
@@ -50,8 +50,8 @@ describe("portal server", () => {
         response.end("<p>rest</p></main>");
       },
     });
-    const response = await fetch(base, { headers: { "accept-encoding": "gzip" } });
-    expect(response.headers.get("content-encoding")).toBe("gzip");
+    const response = await fetch(base, { headers: { "accept-encoding": encoding } });
+    expect(response.headers.get("content-encoding")).toBe(encoding);
     const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
     const first = await reader.read();
     expect(first.value).toContain("<p>shell</p>");
