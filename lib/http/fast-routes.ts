@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { gzipSync } from "node:zlib";
 
 /**
  * Read routes that the portal's server answers itself, before Next's routing. Next's handling of
@@ -23,23 +22,15 @@ export function fastRoute(path: string): FastRoute | undefined {
   return holder.portalFastRoutes?.get(path);
 }
 
-/** Bodies this large or larger are gzipped for clients that accept it, as Next does. */
-const gzipFrom = 1024;
-
-/** Answers `request` with `route`: a fetch Request in, the Response written out. */
+/** Answers `request` with `route`: a fetch Request in, the Response written out (compressed by ./portal-server). */
 export async function answerWithFastRoute(route: FastRoute, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const headers = new Headers();
   for (const [name, value] of Object.entries(request.headers)) {
     if (typeof value === "string") headers.set(name, value);
   }
   const answer = await route(new Request(new URL(request.url ?? "/", "http://portal.internal"), { method: "GET", headers }));
-  let body: Uint8Array = new Uint8Array(await answer.arrayBuffer());
+  const body = new Uint8Array(await answer.arrayBuffer());
   answer.headers.forEach((value, name) => response.setHeader(name, value));
-  if (body.length >= gzipFrom && /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""))) {
-    body = gzipSync(body);
-    response.setHeader("Content-Encoding", "gzip");
-    response.setHeader("Vary", "Accept-Encoding");
-  }
   response.setHeader("Content-Length", body.length);
   response.writeHead(answer.status);
   response.end(body);

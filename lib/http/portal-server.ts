@@ -11,9 +11,9 @@ import { securityHeaders } from "./security-headers";
  * What the portal's server (server.ts) does with each request before Next sees it: security
  * headers on the answer, a 400 for a path Next cannot decode, untrusted proxy headers removed,
  * and the client's rate limit. Pages and route handlers alike read the chain, so every request
- * counts except Next's own assets. Answers are compressed here, not by Next (next.config.mjs:
- * compress false): Next's compression held a streamed page until its end, so a browser painted
- * nothing before the slowest part had arrived; here every chunk React writes is flushed.
+ * counts except Next's own assets. Every answer, the fast routes' too, is compressed here, not by
+ * Next (next.config.mjs: compress false): Next's compression held a streamed page until its end,
+ * so a browser painted nothing before the slowest part had arrived; here every chunk is flushed.
  */
 
 export type PortalServerOptions = {
@@ -70,9 +70,9 @@ export function portalRequestHandler({ dev, trustedProxyHeaders, publicRpcUrl, w
         const refusal = await limiter(client, requestKind(request.method));
         if (refusal) return sendJson(response, 429, refusal.message, { "Retry-After": String(refusal.retryAfterSeconds) });
       }
+      await new Promise<void>((resolve) => compress(request, response, resolve));
       const fast = !dev && request.method === "GET" ? fastRoute(path) : undefined;
       if (fast) return await answerWithFastRoute(fast, request, response);
-      await new Promise<void>((resolve) => compress(request, response, resolve));
       await next(request, response);
     } catch (error) {
       log("request failed", error);
