@@ -3,6 +3,7 @@ import type { TLSSocket } from "node:tls";
 import { constants } from "node:zlib";
 import compression from "compression";
 import { answerWithFastRoute, fastRoute } from "./fast-routes";
+import { scriptsAfterFirstPaint } from "./paint-first";
 import { sanitiseProxyHeaders } from "./proxy-headers";
 import { requestKind, type RateLimiter } from "./rate-limit";
 import { securityHeaders } from "./security-headers";
@@ -14,6 +15,7 @@ import { securityHeaders } from "./security-headers";
  * counts except Next's own assets. Every answer, the fast routes' too, is compressed here, not by
  * Next (next.config.mjs: compress false): Next's compression held a streamed page until its end,
  * so a browser painted nothing before the slowest part had arrived; here every chunk is flushed.
+ * In production a page's scripts start after its first paint (./paint-first.ts).
  */
 
 export type PortalServerOptions = {
@@ -71,6 +73,9 @@ export function portalRequestHandler({ dev, trustedProxyHeaders, publicRpcUrl, w
         if (refusal) return sendJson(response, 429, refusal.message, { "Retry-After": String(refusal.retryAfterSeconds) });
       }
       await new Promise<void>((resolve) => compress(request, response, resolve));
+      // After compression: the rewriting sees the page as Next wrote it. Next's development
+      // scripts (refresh, error overlay) load as Next places them.
+      if (!dev) scriptsAfterFirstPaint(response);
       const fast = !dev && request.method === "GET" ? fastRoute(path) : undefined;
       if (fast) return await answerWithFastRoute(fast, request, response);
       await next(request, response);
