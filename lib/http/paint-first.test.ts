@@ -24,7 +24,7 @@ const call = (src: string) => `<script>self.__portalScript(${JSON.stringify(src)
 
 function rewriteAll(chunks: (Buffer | string)[]): string {
   const rewriter = createScriptRewriter();
-  return chunks.map((chunk) => rewriter.push(chunk)).join("") + rewriter.end();
+  return Buffer.concat([...chunks.map((chunk) => rewriter.push(Buffer.from(chunk))), rewriter.end()]).toString();
 }
 
 describe("scripts after the first paint", () => {
@@ -58,11 +58,19 @@ describe("scripts after the first paint", () => {
   it("holds back no more than an unfinished tag: the text before it is passed on at once", () => {
     const rewriter = createScriptRewriter();
     const cut = page.indexOf("<main>") + "<main>Clus".length;
-    const head = rewriter.push(page.slice(0, cut));
+    const push = (text: string) => rewriter.push(Buffer.from(text)).toString();
+    const head = push(page.slice(0, cut));
     expect(head.endsWith("<main>Clus")).toBe(true);
-    const partial = rewriter.push('<p>x</p><script src="/_next/static/chunks/a.js" asy');
-    expect(partial).toBe("<p>x</p>");
-    expect(rewriter.push('nc=""></script><p>y</p>')).toBe(`${call("/_next/static/chunks/a.js")}<p>y</p>`);
+    expect(push('<p>x</p><script src="/_next/static/chunks/a.js" asy')).toBe("<p>x</p>");
+    expect(push('nc=""></script><p>y</p>')).toBe(`${call("/_next/static/chunks/a.js")}<p>y</p>`);
+    // A stream cut off inside a tag ends with the tag as it came.
+    const cutOff = createScriptRewriter();
+    expect(Buffer.concat([cutOff.push(Buffer.from('<p>z</p><script src="/_next/static/chunks/b.js" as')), cutOff.end()]).toString()).toBe(
+      '<p>z</p><script src="/_next/static/chunks/b.js" as',
+    );
+    // A chunk with no tag of Next's is handed on as it came.
+    const data = Buffer.from('<script>self.__next_f.push([1,"x"])</script>');
+    expect(rewriter.push(data)).toBe(data);
   });
 });
 

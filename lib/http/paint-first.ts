@@ -1,5 +1,4 @@
 import type { ServerResponse } from "node:http";
-import { StringDecoder } from "node:string_decoder";
 import onHeaders from "on-headers";
 
 /**
@@ -15,47 +14,72 @@ import onHeaders from "on-headers";
  */
 
 /** Next's script tags and script preloads, as React writes them into the stream. */
-const NEXT_SCRIPT = /<script src="(\/_next\/static\/[^"<>]+\.js)" async=""><\/script>|<link rel="preload" as="script"[^<>]*href="\/_next\/static\/[^"<>]+\.js"[^<>]*\/>/g;
+const SCRIPT_TAG = /^<script src="(\/_next\/static\/[^"<>]+\.js)" async=""><\/script>$/;
+const PRELOAD_TAG = /^<link rel="preload" as="script"[^<>]*href="\/_next\/static\/[^"<>]+\.js"[^<>]*\/>$/;
+const SCRIPT_START = Buffer.from('<script src="/_next/static/');
+const PRELOAD_START = Buffer.from('<link rel="preload" as="script"');
+const SCRIPT_END = Buffer.from("</script>");
 
 /** The loader, inlined once before the first queued script (the portal's CSP allows inline scripts). */
 export const LOADER = `(function(){var q=[],on=false;function add(u){var s=document.createElement("script");s.src=u;s.async=true;document.head.appendChild(s)}self.__portalScript=function(u){on?add(u):q.push(u)};function go(){if(!on){on=true;q.splice(0).forEach(add)}}if(document.visibilityState!=="visible")return go();setTimeout(go,1500);var P=self.PerformanceObserver;if(P&&P.supportedEntryTypes&&P.supportedEntryTypes.indexOf("paint")>=0)new P(function(l,o){o.disconnect();setTimeout(go,0)}).observe({type:"paint",buffered:true});else requestAnimationFrame(function(){requestAnimationFrame(go)})})()`;
 
 /**
- * The rewriting of one HTML stream, chunk by chunk: a tag cut between two chunks is held until its
- * end arrives, and so is a UTF-8 character cut between two buffers.
+ * The rewriting of one HTML stream, chunk by chunk, on bytes: the tags are ASCII, and a chunk
+ * without one passes as it came (a page's data chunks are most of its bytes). A tag cut between
+ * two chunks is held until its end arrives.
  */
 export function createScriptRewriter() {
-  const decoder = new StringDecoder("utf8");
-  let held = "";
+  let held: Buffer = Buffer.alloc(0);
   let loaderSent = false;
-  const rewrite = (text: string) =>
-    text.replace(NEXT_SCRIPT, (_tag, src: string | undefined) => {
+  const call = (src: string) => {
+    const tag = `<script>self.__portalScript(${JSON.stringify(src)})</script>`;
+    if (loaderSent) return tag;
+    loaderSent = true;
+    return `<script>${LOADER}</script>${tag}`;
+  };
+  const rewrite = (data: Buffer): Buffer => {
+    const parts: Buffer[] = [];
+    let from = 0;
+    for (;;) {
+      const script = data.indexOf(SCRIPT_START, from);
+      const preload = data.indexOf(PRELOAD_START, from);
+      const at = script < 0 ? preload : preload < 0 ? script : Math.min(script, preload);
+      if (at < 0) break;
+      const close = at === script ? data.indexOf(SCRIPT_END, at) : data.indexOf(">", at);
+      // Only a stream that ends inside a tag leaves one open: the rest passes as it is.
+      if (close < 0) break;
+      const end = close + (at === script ? SCRIPT_END.length : 1);
+      const tag = data.toString("latin1", at, end);
+      const src = SCRIPT_TAG.exec(tag)?.[1];
       // A preload would start the download and compile early: the loader fetches the script itself.
-      if (!src) return "";
-      const call = `<script>self.__portalScript(${JSON.stringify(src)})</script>`;
-      if (loaderSent) return call;
-      loaderSent = true;
-      return `<script>${LOADER}</script>${call}`;
-    });
-  /** Where the complete part of `text` ends: before an unfinished tag or an unclosed script tag. */
-  const completeUpTo = (text: string) => {
-    const open = text.lastIndexOf("<");
-    let end = open >= 0 && !text.includes(">", open) ? open : text.length;
-    const script = text.lastIndexOf("<script src=", end);
-    if (script >= 0 && !text.includes("</script>", script)) end = script;
+      const replacement = src ? call(src) : PRELOAD_TAG.test(tag) ? "" : undefined;
+      parts.push(replacement === undefined ? data.subarray(from, end) : Buffer.concat([data.subarray(from, at), Buffer.from(replacement)]));
+      from = end;
+    }
+    if (from === 0) return data;
+    parts.push(data.subarray(from));
+    return Buffer.concat(parts);
+  };
+  /** Where the complete part of `data` ends: before an unfinished tag or an unclosed script tag. */
+  const completeUpTo = (data: Buffer) => {
+    const open = data.lastIndexOf("<");
+    let end = open >= 0 && data.indexOf(">", open) < 0 ? open : data.length;
+    const script = end > 0 ? data.lastIndexOf("<script src=", end - 1) : -1;
+    if (script >= 0 && data.indexOf(SCRIPT_END, script) < 0) end = script;
     return end;
   };
   return {
-    push(chunk: Buffer | string): string {
-      const text = held + (typeof chunk === "string" ? chunk : decoder.write(chunk));
-      const end = completeUpTo(text);
-      held = text.slice(end);
-      return rewrite(text.slice(0, end));
+    push(chunk: Buffer): Buffer {
+      const data = held.length > 0 ? Buffer.concat([held, chunk]) : chunk;
+      const end = completeUpTo(data);
+      // A copy: the writer may reuse the buffer it handed over.
+      held = Buffer.from(data.subarray(end));
+      return rewrite(end === data.length ? data : data.subarray(0, end));
     },
-    end(): string {
-      const text = held + decoder.end();
-      held = "";
-      return rewrite(text);
+    end(): Buffer {
+      const rest = held;
+      held = Buffer.alloc(0);
+      return rewrite(rest);
     },
   };
 }
@@ -77,18 +101,21 @@ export function scriptsAfterFirstPaint(response: ServerResponse): void {
   const rewriter = createScriptRewriter();
   const write = response.write.bind(response) as Write;
   const end = response.end.bind(response) as End;
-  const textOf = (chunk: unknown, encoding: unknown) =>
-    typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : Buffer.from(chunk as Uint8Array);
+  const bytesOf = (chunk: unknown, encoding: unknown): Buffer => {
+    if (typeof chunk === "string") return Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
+    const bytes = chunk as Uint8Array;
+    return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  };
   response.write = ((chunk: unknown, encoding?: unknown, callback?: unknown) => {
     if (chunk == null || !isHtml()) return write(chunk, encoding, callback);
     const done = typeof encoding === "function" ? encoding : callback;
-    return write(rewriter.push(textOf(chunk, encoding)), "utf8", done);
+    return write(rewriter.push(bytesOf(chunk, encoding)), done);
   }) as ServerResponse["write"];
   response.end = ((chunk?: unknown, encoding?: unknown, callback?: unknown) => {
     if (typeof chunk === "function") return end(chunk);
     if (!isHtml()) return end(chunk, encoding, callback);
     const done = typeof encoding === "function" ? encoding : callback;
-    const rest = (chunk == null ? "" : rewriter.push(textOf(chunk, encoding))) + rewriter.end();
-    return end(rest, "utf8", done);
+    const last = chunk == null ? [] : [rewriter.push(bytesOf(chunk, encoding))];
+    return end(Buffer.concat([...last, rewriter.end()]), done);
   }) as ServerResponse["end"];
 }
