@@ -138,6 +138,10 @@ export async function walletContext(
   context.on("console", (message) => {
     if (/Content Security Policy|CSP violation/.test(message.text())) stack.cspViolations.push(`${message.page()?.url()}: ${message.text()}`);
   });
+  // A blocked WebAssembly compile is neither: the script that tried it throws.
+  context.on("weberror", (error) => {
+    if (/Content Security Policy/i.test(error.error().message)) stack.cspViolations.push(`${error.page()?.url()}: ${error.error().message}`);
+  });
   if (account) {
     await context.addInitScript(testWalletScript({ rpcUrl: stack.rpcUrl, account: account.address, chainId: stack.deployment.chainId }));
   }

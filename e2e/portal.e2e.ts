@@ -284,13 +284,15 @@ describe("the auction", () => {
   });
 });
 
+/** Every kind of page, for the checks that visit them all. */
+const pages = () => ["/", "/?view=global&page=1", `/clusters/${configHash}`, "/auction", "/verify", `/clusters/0x${"ab".repeat(32)}`, "/no-such-page"];
+
 describe("accessibility", () => {
   const sizes = [
     // axe-core evaluates code, which the portal's CSP refuses: its pages are checked without the CSP.
     { name: "desktop", viewport: { width: 1280, height: 900 }, bypassCSP: true },
     { name: "phone", viewport: { width: 390, height: 844 }, isMobile: true, bypassCSP: true },
   ];
-  const pages = () => ["/", "/?view=global&page=1", `/clusters/${configHash}`, "/auction", "/verify", `/clusters/0x${"ab".repeat(32)}`, "/no-such-page"];
 
   it("finds no WCAG 2.1 A/AA violation with axe-core on any page, at desktop and phone sizes, and would find one", async () => {
     const found: string[] = [];
@@ -321,7 +323,7 @@ describe("accessibility", () => {
 });
 
 describe("HTTP hygiene", () => {
-  it("sends security headers, keeps the server's RPC URL out of pages, and answers bad API paths with JSON", async () => {
+  it("sends security headers, starts scripts after the first paint, keeps the server's RPC URL out of pages, and answers bad API paths with JSON", async () => {
     const page = await newPage(operators[0]);
     const response = await page.goto(`/clusters/${configHash}`);
     await page.getByRole("heading", { name: "Byzantine DV5" }).waitFor();
@@ -330,6 +332,14 @@ describe("HTTP hygiene", () => {
     assert.equal(headers["x-content-type-options"], "nosniff");
     assert.equal(headers["x-powered-by"], undefined);
     assert.ok(!(await response!.text()).includes(stack.rpcSecret), "the page's HTML and data name the server's RPC_URL");
+
+    // Next's scripts start after the first paint (lib/http/paint-first.ts): none is left as Next wrote it.
+    const html = await (await fetch(`${stack.baseUrl}/`)).text();
+    assert.match(html, /self\.__portalScript\("\/_next\/static\//);
+    assert.doesNotMatch(html, /<script src="\/_next\/static\/[^"]+" async="">/);
+    // Every page runs once under the policy (the accessibility check lifts it for axe), so the check below sees all of them.
+    const visitor = await newPage(null);
+    for (const path of pages()) await visitor.goto(path, { waitUntil: "networkidle" });
 
     const malformed = await fetch(`${stack.baseUrl}/api/v1/definition/%ff`);
     assert.equal(malformed.status, 400);

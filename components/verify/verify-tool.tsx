@@ -3,6 +3,7 @@
 // Paste, drop or choose a cluster definition or lock; it is checked in this browser with lib/obol
 // (the library behind `npm run verify`), so the file never leaves the operator's machine. The
 // library is loaded on the first check to keep it out of the page's initial JavaScript.
+import "@/lib/zod-in-browser";
 import { useEffect, useId, useRef, useState, type DragEvent, type FormEvent } from "react";
 import type { ClusterFile } from "@/lib/obol/schema";
 import type { VerifyResult } from "@/lib/obol/verify";

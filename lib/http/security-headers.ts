@@ -10,7 +10,9 @@ export function securityHeaders({ dev, https, publicRpcUrl, walletConnect = fals
   const csp = [
     "default-src 'self'",
     // React's development build evaluates code for its error overlays and call stacks.
-    `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
+    // 'wasm-unsafe-eval' lets the verify page compile SSZ's SHA-256 WebAssembly (@chainsafe/as-sha256,
+    // which throws without it); it allows no JavaScript eval.
+    `script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'${dev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
