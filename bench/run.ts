@@ -172,7 +172,7 @@ async function benchPages(base: string, proxy: Awaited<ReturnType<typeof startRp
     );
 }
 
-if (pagesRun) await benchPageWeight({ runs: Number(values.runs ?? 3), build: !values["skip-build"], json: process.argv.includes("--json") });
+if (pagesRun) await benchPageWeight({ runs: Number(values.runs ?? 9), build: !values["skip-build"], json: process.argv.includes("--json") });
 else if (scaleRun) await import("./scale");
 else
   main().catch((error: unknown) => {

@@ -5,7 +5,7 @@ import onHeaders from "on-headers";
  * Paint first, then hydrate. Next puts its scripts in a page's <head> as async tags (and a preload
  * or two); when they arrive at once (a fast link, a cached visit), Chromium compiles and runs them
  * before it paints the server-rendered HTML, and the first paint waits for ~500 KiB of JavaScript
- * (measured: docs/decisions.md §Paint first). Here each such tag becomes a call that queues the
+ * (measured: docs/decisions.md, "Paint first"). Here each such tag becomes a call that queues the
  * script, and a small loader adds the queued scripts once the browser reports the first paint as
  * shown (a paint timing entry; a requestAnimationFrame only says the frame started, and compiling
  * then still delays its display), after 1.5 s at the latest; a hidden tab, which paints nothing,
