@@ -235,6 +235,16 @@ describe("four operators", () => {
       await page.getByText("Registered on-chain").waitFor({ timeout: 30_000 });
     }
     await screenshot(operatorPages[1], "11-active");
+
+    // The lock checks out on the verify page, in the browser and under the portal's CSP
+    // (its SSZ hashing compiles WebAssembly, which the policy refused once).
+    const verifyPage = await newPage(null);
+    await verifyPage.goto("/verify");
+    // Its buttons are enabled once the page's scripts have hydrated it.
+    await verifyPage.locator("button[type=submit]:enabled").waitFor();
+    await verifyPage.locator("textarea").fill(JSON.stringify(dkg.lock));
+    await verifyPage.getByRole("button", { name: "Verify", exact: true }).click();
+    await verifyPage.getByText(/^Lock v[\d.]+: every check passes$/).waitFor({ timeout: 30_000 });
   });
 
   it("sign the validator's exit as charon does, see the threshold reached, and download a signed exit that verifies", async () => {

@@ -5,6 +5,7 @@
 // library is loaded on the first check to keep it out of the page's initial JavaScript.
 import "@/lib/zod-in-browser";
 import { useEffect, useId, useRef, useState, type DragEvent, type FormEvent } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ClusterFile } from "@/lib/obol/schema";
 import type { VerifyResult } from "@/lib/obol/verify";
 import { MAX_INPUT_BYTES, parseInput, tooLarge } from "./parse-input";
@@ -23,6 +24,7 @@ export function VerifyTool() {
   const [text, setText] = useState("");
   const [state, setState] = useState<State>({ step: "idle" });
   const [dragging, setDragging] = useState(false);
+  const hydrated = useHydrated();
   const fileInput = useRef<HTMLInputElement>(null);
   const outcomeHeading = useRef<HTMLHeadingElement>(null);
   const textareaId = useId();
@@ -101,10 +103,10 @@ export function VerifyTool() {
           this browser.
         </p>
         <div className="flex flex-wrap gap-2">
-          <button type="submit" disabled={state.step === "verifying"} className={`${button} bg-orange-500 text-slate-950 hover:bg-orange-400`}>
+          <button type="submit" disabled={!hydrated || state.step === "verifying"} className={`${button} bg-orange-500 text-slate-950 hover:bg-orange-400`}>
             {state.step === "verifying" ? "Verifying…" : "Verify"}
           </button>
-          <button type="button" onClick={() => fileInput.current?.click()} className={`${button} border border-slate-700 text-slate-200 hover:bg-slate-800`}>
+          <button type="button" disabled={!hydrated} onClick={() => fileInput.current?.click()} className={`${button} border border-slate-700 text-slate-200 hover:bg-slate-800`}>
             Choose a file…
           </button>
           {text !== "" && (

@@ -1,11 +1,11 @@
 "use client";
 
-import { lazy, Suspense, useSyncExternalStore } from "react";
+import { lazy, Suspense } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { shortHex } from "@/lib/format/text";
 import { useWallet } from "./wallet-context";
 
 const WalletStack = lazy(() => import("./wallet-stack"));
-const subscribe = () => () => undefined;
 
 /**
  * The header's wallet button. Until the wallet stack is wanted it is a plain button that loads
@@ -14,7 +14,7 @@ const subscribe = () => () => undefined;
  */
 export function ConnectButton() {
   const wallet = useWallet();
-  const mounted = useSyncExternalStore(subscribe, () => true, () => false);
+  const mounted = useHydrated();
   const placeholder = wallet.address ? (
     // The cookie's account, while the stack loads and reconnects.
     <span aria-busy="true" className="rounded-xl bg-slate-800 px-3 py-2 font-mono text-sm font-semibold text-white">
@@ -24,7 +24,6 @@ export function ConnectButton() {
     <button
       type="button"
       onClick={wallet.connect}
-      // Until the page's scripts have run (they start after its first paint), a click would be lost.
       disabled={!mounted}
       aria-busy={wallet.wanted}
       className="rounded-xl bg-orange-500 px-3.5 py-2 text-base font-bold text-slate-950 hover:bg-orange-400 focus-visible:ring-2 focus-visible:ring-orange-300 focus-visible:outline-none"
