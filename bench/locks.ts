@@ -15,10 +15,10 @@ import { definitionSchema, lockSchema } from "@/lib/obol/schema";
 import { verifyLock } from "@/lib/obol/verify";
 import { nodeKey, seedPhases } from "@/scripts/seed-phases";
 import type { Deployment } from "@/devnet/deploy";
+import { percentile } from "./stats";
 import { timedGet } from "./timed-get";
 
 const ms = (x: number) => `${x.toFixed(1)} ms`;
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
 
 /** CPU time of every thread of `pid` and its descendants, in ms (schedstat: nanoseconds on a CPU). */
 function processTreeCpuMs(pid: number): number {
@@ -137,12 +137,12 @@ export async function benchLocks(opts: { base: string; rpcUrl: string; deploymen
   flooding = false;
   await Promise.all(clients);
   console.log(`\nGET ${cheapGet.replace(base, "")} (${getRuns} sequential requests)`);
-  console.log(`${"unloaded".padEnd(44)} p50 ${ms(percentile(unloaded, 50))}, p95 ${ms(percentile(unloaded, 95))}`);
+  console.log(`${"unloaded".padEnd(44)} p50 ${ms(percentile(unloaded, 0.5))}, p95 ${ms(percentile(unloaded, 0.95))}`);
   console.log(
-    `${"while 8 clients post invalid locks".padEnd(44)} p50 ${ms(percentile(loaded, 50))}, p95 ${ms(percentile(loaded, 95))}` +
+    `${"while 8 clients post invalid locks".padEnd(44)} p50 ${ms(percentile(loaded, 0.5))}, p95 ${ms(percentile(loaded, 0.95))}` +
       `  (${posted} locks posted, ${(posted / ((floodTime + 500) / 1000)).toFixed(0)}/s)`,
   );
-  console.log(`${"p95 loaded / unloaded".padEnd(44)} ${(percentile(loaded, 95) / percentile(unloaded, 95)).toFixed(1)}x`);
+  console.log(`${"p95 loaded / unloaded".padEnd(44)} ${(percentile(loaded, 0.95) / percentile(unloaded, 0.95)).toFixed(1)}x`);
 
   // The verification alone, in this process, as acceptLock runs it (lock-only, native BLS).
   const parsed = lockSchema.parse(valid);
@@ -154,7 +154,7 @@ export async function benchLocks(opts: { base: string; rpcUrl: string; deploymen
     if (!result.ok) throw new Error("the bench's valid lock does not verify");
     if (i > 0) verifyCpu.push((used.user + used.system) / 1000);
   }
-  console.log(`\n${"valid 4-operator lock, verification alone".padEnd(44)} ${ms(percentile(verifyCpu, 50)).padStart(10)} CPU  (median of 20, in the bench process)`);
+  console.log(`\n${"valid 4-operator lock, verification alone".padEnd(44)} ${ms(percentile(verifyCpu, 0.5)).padStart(10)} CPU  (median of 20, in the bench process)`);
   await cpuOf("valid 4-operator lock (verified, stored), x1", JSON.stringify(valid), 1);
   await cpuOf("the same lock re-posted, x10", JSON.stringify(valid), 10);
 

@@ -23,11 +23,10 @@ import { seedDevnet } from "@/devnet/seed";
 import { connectWallet, launchChromium } from "@/e2e/harness";
 import { testWalletScript } from "@/e2e/test-wallet";
 import { buildPortal, startPortal } from "./server";
+import { mean, median } from "./stats";
 
 type PageLoad = { jsRequests: number; jsCompressedBytes: number; jsDecodedBytes: number; fcpRatio: number };
 type Load = { jsRequests: number; jsCompressedBytes: number; jsDecodedBytes: number; fcp: number };
-
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 /** One load of `url` in `context`: every script response counted once it has finished. */
 async function load(context: BrowserContext, url: string): Promise<Load> {
@@ -65,13 +64,11 @@ async function load(context: BrowserContext, url: string): Promise<Load> {
 }
 
 function summarise(loads: Load[]): Load {
-  const fcps = loads.map((l) => l.fcp).sort((a, b) => a - b);
-  const middle = Math.floor(fcps.length / 2);
   return {
     jsRequests: Number(mean(loads.map((l) => l.jsRequests)).toFixed(1)),
     jsCompressedBytes: Math.round(mean(loads.map((l) => l.jsCompressedBytes))),
     jsDecodedBytes: Math.round(mean(loads.map((l) => l.jsDecodedBytes))),
-    fcp: fcps.length % 2 ? fcps[middle] : (fcps[middle - 1] + fcps[middle]) / 2,
+    fcp: median(loads.map((l) => l.fcp)),
   };
 }
 

@@ -26,6 +26,7 @@ import { benchLocks } from "./locks";
 import { benchPageWeight } from "./pages";
 import { startRpcProxy } from "./rpc-proxy";
 import { buildPortal, startPortal } from "./server";
+import { median } from "./stats";
 import { timedGet } from "./timed-get";
 
 // --pages: the page-weight benchmark (./pages); else --one-per-block or --json: the scale
@@ -48,7 +49,6 @@ const run = (part: "pages" | "locks") => values.only === undefined || values.onl
 const clusterCount = Number(values.clusters);
 const warmRuns = Number(values.runs ?? 5);
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 /** The reads a page would make without batching: one eth_call per cluster, bid and operator. */

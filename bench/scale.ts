@@ -27,6 +27,7 @@ import { seedDevnet } from "@/devnet/seed";
 import { startRpcProxy } from "./rpc-proxy";
 import { seedOnePerBlock } from "./seed-one-per-block";
 import { buildPortal, residentMb, startPortal } from "./server";
+import { percentile } from "./stats";
 
 const { values } = parseArgs({
   options: {
@@ -48,7 +49,6 @@ const { values } = parseArgs({
 const clusterCount = Number(values.clusters);
 const runs = Number(values.runs);
 
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 const round = (x: number) => Math.round(x * 10) / 10;
 
 async function get(url: string): Promise<{ status: number; ms: number; body: string }> {
