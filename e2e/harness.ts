@@ -4,10 +4,9 @@
  * playwright-core. Each browser context gets the injected test wallet (e2e/test-wallet.ts) of one
  * dev account, and reports every Content-Security-Policy violation into `stack.cspViolations`.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
@@ -15,11 +14,11 @@ import type { Account } from "viem";
 import { freePort, startAnvil, type Anvil } from "@/devnet/anvil";
 import { deployDevnet, type Deployment } from "@/devnet/deploy";
 import { devnetPortalEnv } from "@/devnet/portal-env";
+import { buildPortal, startProductionPortal } from "@/devnet/production-portal";
 import { seedDevnet } from "@/devnet/seed";
 import { testWalletScript } from "./test-wallet";
 
 export const artifactsDir = new URL("./artifacts/", import.meta.url).pathname;
-const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
 export type Stack = {
   baseUrl: string;
@@ -32,26 +31,6 @@ export type Stack = {
   cspViolations: string[];
   stop(): Promise<void>;
 };
-
-async function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  const child = spawn(process.execPath, [nextBin, ...args], { stdio: ["ignore", "ignore", "inherit"], env });
-  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
-  if (code !== 0) throw new Error(`next ${args.join(" ")} exited with ${code}`);
-}
-
-async function waitForHttp(url: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the portal server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {
-      // Not listening yet.
-    }
-    if (Date.now() > deadline) throw new Error(`${url} did not answer within 120 s`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 /** Debian's Chromium, headless, quiet (no background traffic to count or wait for). */
 export function launchChromium(): Promise<Browser> {
@@ -73,14 +52,7 @@ export function launchChromium(): Promise<Browser> {
 /** Starts everything; builds the portal first when CI asks for it or no build exists. */
 export async function startStack(): Promise<Stack> {
   await mkdir(artifactsDir, { recursive: true });
-  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
-  if (process.env.CI || process.env.E2E_BUILD || !existsSync(".next/BUILD_ID")) {
-    await run(["build"], {
-      ...env,
-      AUCTION_ADDRESS: "0x0000000000000000000000000000000000000001",
-      VAULT_ADDRESS: "0x0000000000000000000000000000000000000002",
-    });
-  }
+  if (process.env.CI || process.env.E2E_BUILD || !existsSync(".next/BUILD_ID")) await buildPortal();
 
   let anvil: Anvil | undefined;
   let server: ChildProcess | undefined;
@@ -96,19 +68,15 @@ export async function startStack(): Promise<Stack> {
     anvil = await startAnvil();
     const deployment = await deployDevnet(anvil.rpcUrl);
     await seedDevnet(anvil.rpcUrl, deployment);
-    const port = await freePort();
-    const baseUrl = `http://127.0.0.1:${port}`;
     // Anvil ignores the query: it stands for a provider's API key, which must stay on the server.
     const rpcSecret = "e2e-provider-key";
-    server = spawn(process.execPath, ["--import", "tsx", "server.ts", "--port", String(port), "--hostname", "127.0.0.1"], {
-      stdio: ["ignore", "ignore", "inherit"],
-      env: {
-        ...env,
-        ...devnetPortalEnv(`${anvil.rpcUrl}/?key=${rpcSecret}`, deployment, dbDir),
-        PUBLIC_RPC_URL: anvil.rpcUrl,
-      },
-    });
-    await waitForHttp(`${baseUrl}/api/clusters?view=global`, server);
+    const portal = await startProductionPortal(
+      await freePort(),
+      { ...devnetPortalEnv(`${anvil.rpcUrl}/?key=${rpcSecret}`, deployment, dbDir), PUBLIC_RPC_URL: anvil.rpcUrl },
+      { readyPath: "/api/clusters?view=global" },
+    );
+    server = portal.child;
+    const baseUrl = portal.url;
     browser = await launchChromium();
     return { baseUrl, rpcUrl: anvil.rpcUrl, rpcSecret, deployment, browser, cspViolations: [], stop };
   } catch (error) {
