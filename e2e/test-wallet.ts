@@ -13,7 +13,19 @@ export function testWalletScript(options: { rpcUrl: string; account: string; cha
 // Runs in the page: it may only use what a browser has.
 function install({ rpcUrl, account, chainId }: { rpcUrl: string; account: string; chainId: number }) {
   const listeners: Record<string, Set<(value: unknown) => void>> = {};
-  let connected = false;
+  // Like a browser wallet, it remembers that the site may see the account, so a reload reconnects.
+  const permission = "testWallet.connected";
+  const allowed = (value?: boolean) => {
+    try {
+      if (value === undefined) return localStorage.getItem(permission) === account;
+      if (value) localStorage.setItem(permission, account);
+      else localStorage.removeItem(permission);
+    } catch {
+      // about:blank and opaque origins have no storage.
+    }
+    return value ?? false;
+  };
+  let connected = allowed();
   let rejectNext = false;
   let id = 0;
   const userConfirmed = new Set(["eth_sendTransaction", "eth_signTypedData_v4", "personal_sign", "eth_sign"]);
@@ -39,7 +51,7 @@ function install({ rpcUrl, account, chainId }: { rpcUrl: string; account: string
       }
       switch (method) {
         case "eth_requestAccounts":
-          connected = true;
+          connected = allowed(true);
           emit("connect", { chainId: `0x${chainId.toString(16)}` });
           return [account];
         case "eth_accounts":
@@ -47,12 +59,12 @@ function install({ rpcUrl, account, chainId }: { rpcUrl: string; account: string
         case "eth_chainId":
           return `0x${chainId.toString(16)}`;
         case "wallet_requestPermissions":
-          connected = true;
+          connected = allowed(true);
           return [{ parentCapability: "eth_accounts" }];
         case "wallet_getPermissions":
           return connected ? [{ parentCapability: "eth_accounts" }] : [];
         case "wallet_revokePermissions":
-          connected = false;
+          connected = allowed(false);
           emit("accountsChanged", []);
           return null;
         case "wallet_switchEthereumChain": {
