@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { Footer } from "@/components/layout/footer";
 import { Header } from "@/components/layout/header";
 import { Sidebar } from "@/components/layout/sidebar";
+import { HydrationSignal } from "@/components/ui/hydration-signal";
 import { WalletRoot } from "@/components/wallet/wallet-context";
 import { getEnv, publicConfig } from "@/lib/env";
 import { walletState } from "@/lib/wallet/connected-account";
@@ -51,6 +52,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </div>
           </div>
         </WalletRoot>
+        <HydrationSignal />
       </body>
     </html>
   );

@@ -113,6 +113,44 @@ describe("visitors", () => {
     assert.equal(malformed?.status(), 404);
     await screenshot(pasted, "03-404");
   });
+
+  it("lose no click made before the page's scripts have started: it takes effect once they have", async () => {
+    /** A page whose Next scripts wait until `release()`: its buttons and rows have no handler yet. */
+    const heldScripts = async () => {
+      const page = await newPage(null);
+      let release = () => undefined as void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      await page.route("**/_next/static/chunks/**", async (route) => {
+        await gate;
+        await route.continue();
+      });
+      return { page, release };
+    };
+    const button = await heldScripts();
+    await button.page.goto("/", { waitUntil: "domcontentloaded" });
+    await button.page.getByRole("button", { name: "Connect Wallet" }).click();
+    await button.page.waitForTimeout(300);
+    assert.equal(await button.page.getByRole("dialog").count(), 0, "no dialog can open before the scripts run");
+    button.release();
+    await button.page.getByRole("dialog").waitFor();
+
+    const row = await heldScripts();
+    await row.page.goto("/?view=global", { waitUntil: "domcontentloaded" });
+    await row.page.getByRole("row", { name: /Byzantine DV2/ }).getByRole("cell").nth(2).click();
+    row.release();
+    await row.page.waitForURL(/\/clusters\/0x[0-9a-f]{64}$/);
+    await row.page.getByRole("heading", { name: "Byzantine DV2" }).waitFor();
+
+    // Text pasted before hydration stays in the box, and the held Verify checks it.
+    const form = await heldScripts();
+    await form.page.goto("/verify", { waitUntil: "domcontentloaded" });
+    await form.page.locator("textarea").fill('{"name": "not a cluster file"}');
+    await form.page.getByRole("button", { name: "Verify", exact: true }).click();
+    form.release();
+    // The check ran on the pasted text (an empty box says "Paste a cluster definition or lock…").
+    await form.page.locator("main").getByRole("alert").filter({ hasText: 'No "version" field' }).waitFor();
+    assert.equal(await form.page.locator("textarea").inputValue(), '{"name": "not a cluster file"}');
+  });
 });
 
 describe("an operator's wallet", () => {
@@ -318,6 +356,11 @@ describe("accessibility", () => {
     const operatorPage = await newPage(operators[0], { bypassCSP: true });
     await operatorPage.goto(`/clusters/${configHash}`);
     await connectWallet(operatorPage);
+    // Connecting refreshes the page's server data (components/wallet/account-refresh.tsx), and Next
+    // takes the <title> out while the new one streams in: the check looks at the page a returning
+    // operator gets, rendered for the wallet's cookie, once the wallet has reconnected.
+    await operatorPage.reload();
+    await operatorPage.getByRole("button", { name: /^Account menu for / }).waitFor();
     for (const violation of await axeViolations(operatorPage)) found.push(`operator cluster page: ${violation}`);
     assert.deepEqual(found, []);
 

@@ -3,9 +3,8 @@ import { useSyncExternalStore } from "react";
 const subscribe = () => () => undefined;
 
 /**
- * False in the server's HTML and until React has hydrated it, true after. Scripts start after the
- * first paint (lib/http/paint-first.ts), so a button that needs JavaScript is disabled until then:
- * a click in that moment would be lost, or submit a form the browser's way.
+ * False in the server's HTML and until React has hydrated it, true after: for what renders in the
+ * browser only. (A click before hydration is not lost: lib/http/paint-first-loader.ts holds it.)
  */
 export function useHydrated(): boolean {
   return useSyncExternalStore(subscribe, () => true, () => false);

@@ -5,7 +5,6 @@
 // library is loaded on the first check to keep it out of the page's initial JavaScript.
 import "@/lib/zod-in-browser";
 import { useEffect, useId, useRef, useState, type DragEvent, type FormEvent } from "react";
-import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ClusterFile } from "@/lib/obol/schema";
 import type { VerifyResult } from "@/lib/obol/verify";
 import { MAX_INPUT_BYTES, parseInput, tooLarge } from "./parse-input";
@@ -21,14 +20,18 @@ const button =
   "rounded-md px-4 py-2 text-sm font-medium outline-none focus-visible:ring-2 focus-visible:ring-orange-500 focus-visible:ring-offset-2 focus-visible:ring-offset-slate-950 disabled:opacity-50";
 
 export function VerifyTool() {
-  const [text, setText] = useState("");
+  // The box is uncontrolled: text pasted before the page's scripts ran (they start after the first
+  // paint) would be wiped by hydrating a controlled value. `empty` only decides whether Clear shows.
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const [empty, setEmpty] = useState(true);
   const [state, setState] = useState<State>({ step: "idle" });
   const [dragging, setDragging] = useState(false);
-  const hydrated = useHydrated();
   const fileInput = useRef<HTMLInputElement>(null);
   const outcomeHeading = useRef<HTMLHeadingElement>(null);
   const textareaId = useId();
   const hintId = useId();
+
+  useEffect(() => setEmpty(!textarea.current?.value), []);
 
   // Move focus to the outcome so keyboard and screen-reader users land on it.
   useEffect(() => {
@@ -54,13 +57,14 @@ export function VerifyTool() {
       return setState({ step: "error", title, details });
     }
     const content = await file.text();
-    setText(content);
+    if (textarea.current) textarea.current.value = content;
+    setEmpty(content === "");
     await check(content);
   }
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
-    void check(text);
+    void check(textarea.current?.value ?? "");
   }
 
   function onDrop(e: DragEvent) {
@@ -90,8 +94,8 @@ export function VerifyTool() {
           <textarea
             id={textareaId}
             aria-describedby={hintId}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
+            ref={textarea}
+            onChange={(e) => setEmpty(e.target.value === "")}
             rows={10}
             spellCheck={false}
             placeholder='{"cluster_definition": {...}, "distributed_validators": [...], ...}'
@@ -103,17 +107,18 @@ export function VerifyTool() {
           this browser.
         </p>
         <div className="flex flex-wrap gap-2">
-          <button type="submit" disabled={!hydrated || state.step === "verifying"} className={`${button} bg-orange-500 text-slate-950 hover:bg-orange-400`}>
+          <button type="submit" disabled={state.step === "verifying"} className={`${button} bg-orange-500 text-slate-950 hover:bg-orange-400`}>
             {state.step === "verifying" ? "Verifying…" : "Verify"}
           </button>
-          <button type="button" disabled={!hydrated} onClick={() => fileInput.current?.click()} className={`${button} border border-slate-700 text-slate-200 hover:bg-slate-800`}>
+          <button type="button" onClick={() => fileInput.current?.click()} className={`${button} border border-slate-700 text-slate-200 hover:bg-slate-800`}>
             Choose a file…
           </button>
-          {text !== "" && (
+          {!empty && (
             <button
               type="button"
               onClick={() => {
-                setText("");
+                if (textarea.current) textarea.current.value = "";
+                setEmpty(true);
                 setState({ step: "idle" });
               }}
               className={`${button} text-slate-400 hover:text-white`}

@@ -24,7 +24,6 @@ export function ConnectButton() {
     <button
       type="button"
       onClick={wallet.connect}
-      disabled={!mounted}
       aria-busy={wallet.wanted}
       className="rounded-xl bg-orange-500 px-3.5 py-2 text-base font-bold text-slate-950 hover:bg-orange-400 focus-visible:ring-2 focus-visible:ring-orange-300 focus-visible:outline-none"
     >

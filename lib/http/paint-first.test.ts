@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { createScriptRewriter, LOADER } from "./paint-first";
+import { createScriptRewriter } from "./paint-first";
+import { LOADER } from "./paint-first-loader";
 import { portalRequestHandler } from "./portal-server";
 import { createRateLimiter, memoryCounters } from "./rate-limit";
 

@@ -1,16 +1,13 @@
 import type { ServerResponse } from "node:http";
 import onHeaders from "on-headers";
+import { LOADER } from "./paint-first-loader";
 
 /**
  * Paint first, then hydrate. Next puts its scripts in a page's <head> as async tags (and a preload
  * or two); when they arrive at once (a fast link, a cached visit), Chromium compiles and runs them
  * before it paints the server-rendered HTML, and the first paint waits for ~500 KiB of JavaScript
  * (measured: docs/decisions.md, "Paint first"). Here each such tag becomes a call that queues the
- * script, and a small loader adds the queued scripts once the browser reports the first paint as
- * shown (a paint timing entry; a requestAnimationFrame only says the frame started, and compiling
- * then still delays its display), after 1.5 s at the latest; a hidden tab, which paints nothing,
- * gets them at once. The scripts stay async, as Next emits them, so their order
- * does not change; only their start moves after the paint.
+ * script, for the loader (./paint-first-loader) to start once the first paint has been shown.
  */
 
 /** Next's script tags and script preloads, as React writes them into the stream. */
@@ -19,9 +16,6 @@ const PRELOAD_TAG = /^<link rel="preload" as="script"[^<>]*href="\/_next\/static
 const SCRIPT_START = Buffer.from('<script src="/_next/static/');
 const PRELOAD_START = Buffer.from('<link rel="preload" as="script"');
 const SCRIPT_END = Buffer.from("</script>");
-
-/** The loader, inlined once before the first queued script (the portal's CSP allows inline scripts). */
-export const LOADER = `(function(){var q=[],on=false;function add(u){var s=document.createElement("script");s.src=u;s.async=true;document.head.appendChild(s)}self.__portalScript=function(u){on?add(u):q.push(u)};function go(){if(!on){on=true;q.splice(0).forEach(add)}}if(document.visibilityState!=="visible")return go();setTimeout(go,1500);var P=self.PerformanceObserver;if(P&&P.supportedEntryTypes&&P.supportedEntryTypes.indexOf("paint")>=0)new P(function(l,o){o.disconnect();setTimeout(go,0)}).observe({type:"paint",buffered:true});else requestAnimationFrame(function(){requestAnimationFrame(go)})})()`;
 
 /**
  * The rewriting of one HTML stream, chunk by chunk, on bytes: the tags are ASCII, and a chunk
