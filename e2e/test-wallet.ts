@@ -14,18 +14,25 @@ export function testWalletScript(options: { rpcUrl: string; account: string; cha
 function install({ rpcUrl, account, chainId }: { rpcUrl: string; account: string; chainId: number }) {
   const listeners: Record<string, Set<(value: unknown) => void>> = {};
   // Like a browser wallet, it remembers that the site may see the account, so a reload reconnects.
+  // (about:blank and opaque origins have no storage: nothing is remembered there.)
   const permission = "testWallet.connected";
-  const allowed = (value?: boolean) => {
+  const remembered = () => {
     try {
-      if (value === undefined) return localStorage.getItem(permission) === account;
-      if (value) localStorage.setItem(permission, account);
+      return localStorage.getItem(permission) === account;
+    } catch {
+      return false;
+    }
+  };
+  const remember = (allowed: boolean) => {
+    try {
+      if (allowed) localStorage.setItem(permission, account);
       else localStorage.removeItem(permission);
     } catch {
-      // about:blank and opaque origins have no storage.
+      // Not remembered.
     }
-    return value ?? false;
+    return allowed;
   };
-  let connected = allowed();
+  let connected = remembered();
   let rejectNext = false;
   let id = 0;
   const userConfirmed = new Set(["eth_sendTransaction", "eth_signTypedData_v4", "personal_sign", "eth_sign"]);
@@ -51,7 +58,7 @@ function install({ rpcUrl, account, chainId }: { rpcUrl: string; account: string
       }
       switch (method) {
         case "eth_requestAccounts":
-          connected = allowed(true);
+          connected = remember(true);
           emit("connect", { chainId: `0x${chainId.toString(16)}` });
           return [account];
         case "eth_accounts":
@@ -59,12 +66,12 @@ function install({ rpcUrl, account, chainId }: { rpcUrl: string; account: string
         case "eth_chainId":
           return `0x${chainId.toString(16)}`;
         case "wallet_requestPermissions":
-          connected = allowed(true);
+          connected = remember(true);
           return [{ parentCapability: "eth_accounts" }];
         case "wallet_getPermissions":
           return connected ? [{ parentCapability: "eth_accounts" }] : [];
         case "wallet_revokePermissions":
-          connected = allowed(false);
+          connected = remember(false);
           emit("accountsChanged", []);
           return null;
         case "wallet_switchEthereumChain": {
