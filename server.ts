@@ -11,6 +11,7 @@ import { parseArgs } from "node:util";
 import next from "next";
 import { getDatabase } from "@/lib/db";
 import { envOrExit } from "@/lib/env-check";
+import { registeredPageState } from "@/lib/http/page-cache";
 import { portalRequestHandler } from "@/lib/http/portal-server";
 import { createRateLimiter, databaseCounters, memoryCounters, sharedCountersWithFallback } from "@/lib/http/rate-limit";
 import { redactConsole, rpcUrlRedactor } from "@/lib/http/redact";
@@ -45,6 +46,7 @@ const handle = portalRequestHandler({
     store: env.DATABASE_URL ? sharedCountersWithFallback(databaseCounters(getDatabase)) : memoryCounters(),
     limits: { write: env.RATE_LIMIT_WRITES_PER_MINUTE, read: env.RATE_LIMIT_READS_PER_MINUTE },
   }),
+  pageState: registeredPageState,
   next: app.getRequestHandler(),
 });
 

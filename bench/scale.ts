@@ -2,8 +2,9 @@
  * The scale benchmark (`npm run bench -- --clusters N --one-per-block --json`): N clusters created
  * one per block, as on a real chain, then, against the production server behind a JSON-RPC
  * counting proxy: the first index (time, requests), each page's warm render time (p50, p95) and
- * requests per render, the server's peak memory, and GET /api/clusters against a static file
- * with the same 8 clients. The last line of standard output is one JSON object of the figures.
+ * requests per render, the server's peak memory, GET /api/clusters against a static file
+ * with the same 8 clients, and the global dashboard's page as visitors get it (kept) against its
+ * render. The last line of standard output is one JSON object of the figures.
  * Ports: --port (portal) and --anvil-port; free ones otherwise. --cpu-prof DIR: the server's CPU
  * profile for the run.
  *
@@ -51,6 +52,7 @@ const runs = Number(values.runs);
 
 const round = (x: number) => Math.round(x * 10) / 10;
 
+/** A GET rendered for this request: fetch's "no-store" sends no-cache (lib/http/page-cache.ts). */
 async function get(url: string): Promise<{ status: number; ms: number; body: string }> {
   const start = performance.now();
   const response = await fetch(url, { cache: "no-store" });
@@ -58,14 +60,17 @@ async function get(url: string): Promise<{ status: number; ms: number; body: str
   return { status: response.status, ms: performance.now() - start, body };
 }
 
-/** Requests per second `clients` concurrent clients get from `url` (answering `expectedStatus`) for `seconds`. */
-async function throughput(url: string, clients: number, seconds: number, expectedStatus = 200): Promise<number> {
+/**
+ * Requests per second `clients` concurrent clients get from `url` (answering `expectedStatus`) for
+ * `seconds`; `headers` go with each request.
+ */
+async function throughput(url: string, clients: number, seconds: number, expectedStatus = 200, headers: Record<string, string> = {}): Promise<number> {
   const end = performance.now() + seconds * 1000;
   let done = 0;
   await Promise.all(
     Array.from({ length: clients }, async () => {
       while (performance.now() < end) {
-        const response = await fetch(url);
+        const response = await fetch(url, { headers });
         await response.arrayBuffer();
         if (response.status !== expectedStatus) throw new Error(`${url} answered ${response.status}`);
         done += 1;
@@ -168,9 +173,13 @@ async function main() {
     // Next's own cost of a route handler: the smallest route the portal has (an unknown /api path's JSON 404).
     const smallestRouteRps = await throughput(`${base}/api/no-such-route`, clients, seconds, 404);
     console.log(`GET /api/clusters ${clustersRps}/s, static file ${staticRps}/s, smallest API route ${smallestRouteRps}/s (${clients} clients)`);
+    // The global dashboard as visitors get it (kept, lib/http/page-cache.ts) and rendered for each request (no-cache).
+    const dashboardKeptRps = await throughput(`${base}/?view=global`, clients, seconds);
+    const dashboardRenderedRps = await throughput(`${base}/?view=global`, clients, seconds, 200, { "cache-control": "no-cache" });
+    console.log(`GET /?view=global kept for visitors ${dashboardKeptRps}/s, rendered each time ${dashboardRenderedRps}/s (${clients} clients)`);
 
     // The clusters the portal indexed: a kept chain may hold more than --clusters asked for.
-    console.log(JSON.stringify({ clusters: answer?.total ?? clusters, firstIndex, pages, rssMb: Math.round(peakMb), api: { clustersRps, staticRps } }));
+    console.log(JSON.stringify({ clusters: answer?.total ?? clusters, firstIndex, pages, rssMb: Math.round(peakMb), api: { clustersRps, staticRps }, dashboardRps: { kept: dashboardKeptRps, rendered: dashboardRenderedRps } }));
   } finally {
     clearInterval(sampler);
     if (server && server.child.exitCode === null) {

@@ -6,7 +6,7 @@ import { accountFigures, clusterSorts, listIndexedClusters, refreshSummaries, ty
 import type { Sql } from "@/lib/db";
 import { locksOf } from "@/lib/locks/storage";
 import { readClustersSync } from "@/lib/sync/cluster-sync";
-import { indexTarget, requireChain, storedIndexState, syncedIndex, type SyncedIndex } from "./index-target";
+import { indexTarget, keptState, requireChain, storedIndexState, syncedIndex, type SyncedIndex } from "./index-target";
 import { stampOf } from "./stamp";
 import { clusterSummary } from "./summary";
 
@@ -115,13 +115,12 @@ let kept: { state: string; bodies: Map<string, Promise<string>> } = { state: "",
  */
 export async function dashboardJson(query: DashboardQuery): Promise<string> {
   const index = await syncedIndex();
-  const writes = index.db.writes();
+  const state = keptState(index);
   const build = async () => {
     const dashboard = await getDashboard(query, null, index);
     return JSON.stringify({ ...dashboard, stamp: stampOf(dashboard) });
   };
-  if (writes === null || index.stale) return build();
-  const state = `${index.head}:${writes}`;
+  if (state === null) return build();
   if (kept.state !== state) kept = { state, bodies: new Map() };
   const { bodies } = kept;
   const key = JSON.stringify(query);

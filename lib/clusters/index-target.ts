@@ -62,6 +62,21 @@ export const syncedIndex = cache(async (): Promise<SyncedIndex> => {
   return { ...target, stale: { asOfBlock, catchingUp: outcome.error === "late" ? catchingUp(target) : null }, head: null };
 });
 
+/**
+ * The state everything a visitor is shown follows from, besides the URL: the head the index
+ * reached and the number of writes to the store. Null when it cannot be told: the index did not
+ * reach the head, or other processes write to the store (a shared PostgreSQL).
+ */
+export function keptState(index: SyncedIndex): string | null {
+  const writes = index.db.writes();
+  return index.stale || writes === null ? null : `${index.head}:${writes}`;
+}
+
+/** `keptState` now, bringing the index to the head as a page would (lib/http/page-cache.ts). */
+export async function pageState(): Promise<string | null> {
+  return keptState(await syncedIndex());
+}
+
 /** How old the stored data is, without asking the chain: the last indexed block, and whether a sync is catching up. */
 export async function storedIndexState(): Promise<StaleIndex> {
   const target = await indexTarget();

@@ -1,6 +1,7 @@
 import type { ServerResponse } from "node:http";
 import onHeaders from "on-headers";
 import { LOADER } from "./paint-first-loader";
+import { bytesOf, type End, type Write } from "./response-chunks";
 
 /**
  * Paint first, then hydrate. Next puts its scripts in a page's <head> as async tags (and a preload
@@ -78,9 +79,6 @@ export function createScriptRewriter() {
   };
 }
 
-type Write = (chunk: unknown, encoding?: unknown, callback?: unknown) => boolean;
-type End = (chunk?: unknown, encoding?: unknown, callback?: unknown) => ServerResponse;
-
 /**
  * Rewrites `response`'s body when it is HTML. Installed after the compression middleware, so it
  * sees the page as Next wrote it and hands the rewritten text on to be compressed.
@@ -95,11 +93,6 @@ export function scriptsAfterFirstPaint(response: ServerResponse): void {
   const rewriter = createScriptRewriter();
   const write = response.write.bind(response) as Write;
   const end = response.end.bind(response) as End;
-  const bytesOf = (chunk: unknown, encoding: unknown): Buffer => {
-    if (typeof chunk === "string") return Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
-    const bytes = chunk as Uint8Array;
-    return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  };
   response.write = ((chunk: unknown, encoding?: unknown, callback?: unknown) => {
     if (chunk == null || !isHtml()) return write(chunk, encoding, callback);
     const done = typeof encoding === "function" ? encoding : callback;

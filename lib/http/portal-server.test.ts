@@ -16,7 +16,7 @@ afterEach(async () => {
 type NextHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 
 async function startPortal(
-  options: { trusted?: string[]; writes?: number; publicRpcUrl?: string; dev?: boolean; next?: NextHandler } = {},
+  options: { trusted?: string[]; writes?: number; publicRpcUrl?: string; dev?: boolean; next?: NextHandler; pageState?: () => Promise<string | null> } = {},
 ): Promise<string> {
   const echo = async (request: IncomingMessage, response: ServerResponse) => {
     response.writeHead(200, { "content-type": "application/json" });
@@ -27,6 +27,7 @@ async function startPortal(
     trustedProxyHeaders: options.trusted ?? [],
     publicRpcUrl: options.publicRpcUrl,
     limiter: createRateLimiter({ store: memoryCounters(), limits: { write: options.writes ?? 60, read: 600 } }),
+    pageState: options.pageState,
     next: options.next ?? echo,
   });
   const server = createServer((request, response) => void handle(request, response));
@@ -177,5 +178,29 @@ describe("portal server", () => {
     } finally {
       registerFastRoutes({});
     }
+  });
+
+  it("serves a visitor's kept page the way it serves a rendered one: compressed, its scripts after the first paint; never in development", async () => {
+    let renders = 0;
+    const next: NextHandler = async (_request, response) => {
+      renders++;
+      response.setHeader("content-type", "text/html; charset=utf-8");
+      response.end(`<!DOCTYPE html><html><head><script src="/_next/static/chunks/app.js" async=""></script></head><body>render ${renders}</body></html>`);
+    };
+    const base = await startPortal({ next, pageState: async () => "block-1:0" });
+    const answers = [];
+    for (let i = 0; i < 2; i++) {
+      const response = await fetch(base, { headers: { "accept-encoding": "br" } });
+      answers.push({ encoding: response.headers.get("content-encoding"), csp: response.headers.get("content-security-policy"), text: await response.text() });
+    }
+    expect(renders).toBe(1);
+    expect(answers[1]).toEqual(answers[0]);
+    expect(answers[0].encoding).toBe("br");
+    expect(answers[0].csp).toContain("default-src 'self'");
+    expect(answers[0].text).toContain('self.__portalScript("/_next/static/chunks/app.js")');
+
+    const dev = await startPortal({ dev: true, next, pageState: async () => "block-1:0" });
+    await (await fetch(dev)).text();
+    expect(await (await fetch(dev)).text()).toContain("render 3");
   });
 });

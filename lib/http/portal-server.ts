@@ -3,6 +3,7 @@ import type { TLSSocket } from "node:tls";
 import { constants } from "node:zlib";
 import compression from "compression";
 import { answerWithFastRoute, fastRoute } from "./fast-routes";
+import { createPageCache, type PageState } from "./page-cache";
 import { scriptsAfterFirstPaint } from "./paint-first";
 import { sanitiseProxyHeaders } from "./proxy-headers";
 import { requestKind, type RateLimiter } from "./rate-limit";
@@ -15,7 +16,8 @@ import { securityHeaders } from "./security-headers";
  * counts except Next's own assets. Every answer, the fast routes' too, is compressed here, not by
  * Next (next.config.mjs: compress false): Next's compression held a streamed page until its end,
  * so a browser painted nothing before the slowest part had arrived; here every chunk is flushed.
- * In production a page's scripts start after its first paint (./paint-first.ts).
+ * In production a page's scripts start after its first paint (./paint-first.ts), and a page a
+ * visitor sees is rendered once per state of the chain and the store (./page-cache.ts).
  */
 
 export type PortalServerOptions = {
@@ -24,6 +26,11 @@ export type PortalServerOptions = {
   publicRpcUrl?: string;
   walletConnect?: boolean;
   limiter: RateLimiter;
+  /**
+   * What the pages a visitor sees follow from (./page-cache.ts); each page is then rendered once
+   * per state and served as kept. Without it, or in development, every request is rendered.
+   */
+  pageState?: PageState;
   /** Next's request handler. */
   next: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
   /** Where unexpected failures are reported (already redacted by server.ts). */
@@ -45,7 +52,7 @@ function decodable(path: string): boolean {
   }
 }
 
-export function portalRequestHandler({ dev, trustedProxyHeaders, publicRpcUrl, walletConnect, limiter, next, log = console.error }: PortalServerOptions) {
+export function portalRequestHandler({ dev, trustedProxyHeaders, publicRpcUrl, walletConnect, limiter, pageState, next, log = console.error }: PortalServerOptions) {
   const headersFor = (https: boolean) => securityHeaders({ dev, https, publicRpcUrl, walletConnect });
   // Connect middleware: it uses only what Node's request and response have (its types say Express's).
   // Brotli (what browsers get) takes its own flush mode; quality 5 is ~7% smaller than quality 4 or
@@ -58,6 +65,7 @@ export function portalRequestHandler({ dev, trustedProxyHeaders, publicRpcUrl, w
     response: ServerResponse,
     next: () => void,
   ) => void;
+  const pages = !dev && pageState ? createPageCache({ state: pageState }) : undefined;
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     try {
       const client = sanitiseProxyHeaders(request.headers, request.socket.remoteAddress, trustedProxyHeaders);
@@ -78,6 +86,7 @@ export function portalRequestHandler({ dev, trustedProxyHeaders, publicRpcUrl, w
       if (!dev) scriptsAfterFirstPaint(response);
       const fast = !dev && request.method === "GET" ? fastRoute(path) : undefined;
       if (fast) return await answerWithFastRoute(fast, request, response);
+      if (pages) return await pages(request, response, path, () => next(request, response));
       await next(request, response);
     } catch (error) {
       log("request failed", error);

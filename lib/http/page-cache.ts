@@ -1,0 +1,118 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { LRUCache } from "lru-cache";
+import { bytesOf, type End, type Write } from "./response-chunks";
+
+/**
+ * Pages kept for visitors. A page a visitor without a wallet sees is a function of its URL and of
+ * what the server knows: the chain head its index reached and the writes to its store
+ * (lib/clusters/index-target.ts `pageState`). So a page rendered once is served as it is to every
+ * visitor who asks for it before either moves; a render costs ~20–40 ms of CPU, serving it well
+ * under 1 ms (README §Page weight: a crowd on a shared link). An operator's browser (wagmi's
+ * cookie) and Next's own requests (router, server actions) are always rendered. Nothing is kept
+ * when the state is unknown (the chain node is not answering, or several processes write to a
+ * shared PostgreSQL), nor any answer but a 200 page without cookies. A page is kept a minute at
+ * most, for the one thing pages derive from the clock: the current epoch (6.4 minutes long).
+ */
+
+/** `pageState()`'s value, or null when pages must not be kept. Registered by instrumentation.ts. */
+export type PageState = () => Promise<string | null>;
+
+const holder = globalThis as { portalPageState?: PageState };
+
+export function registerPageState(state: PageState): void {
+  holder.portalPageState = state;
+}
+
+/** The registered state; null (keep nothing) until instrumentation.ts has registered it. */
+export const registeredPageState: PageState = () => holder.portalPageState?.() ?? Promise.resolve(null);
+
+type Kept = { state: string; status: number; headers: Record<string, number | string | string[]>; body: Buffer };
+
+/** Headers that describe the bytes on the wire, which the compression in front sets again. */
+const wireHeaders = ["content-length", "content-encoding", "transfer-encoding"];
+
+/** A path with an extension is a file (robots.txt, icon.svg): Next serves those without rendering. */
+const FILE = /\.[a-z0-9]+$/i;
+
+/** How React marks a Suspense boundary it could not render on the server, in the HTML and in a later chunk. */
+const GAVE_UP_BOUNDARY = "<!--$!-->";
+const GAVE_UP_SCRIPT = "$RX(";
+
+/** Whether `request` asks for the page a visitor without a wallet sees. */
+function visitorPageRequest(request: IncomingMessage, path: string): boolean {
+  const h = request.headers;
+  if (request.method !== "GET" || path.startsWith("/_next/") || path.startsWith("/api/") || FILE.test(path)) return false;
+  // Next's router and server actions ask for the page's data (text/x-component), not the page.
+  if (h.rsc !== undefined || h["next-action"] !== undefined || h["next-router-prefetch"] !== undefined) return false;
+  return !/(?:^|;\s*)wagmi\.store=/.test(h.cookie ?? "");
+}
+
+/**
+ * Whether the client asks for a fresh answer (HTTP's `no-cache`: a hard reload, fetch's "no-store"
+ * and "reload" modes): rendered as without this cache, without reading the state first, so it
+ * costs the chain node what a render did (the benchmarks' render timings ask so).
+ */
+function revalidate(request: IncomingMessage): boolean {
+  return /\bno-cache\b/i.test(`${request.headers["cache-control"] ?? ""} ${request.headers.pragma ?? ""}`);
+}
+
+export function createPageCache({
+  state,
+  maxAgeMs = 60_000,
+  maxBytes = 32 * 1024 * 1024,
+  maxPageBytes = 1024 * 1024,
+}: {
+  state: PageState;
+  maxAgeMs?: number;
+  maxBytes?: number;
+  maxPageBytes?: number;
+}) {
+  const pages = new LRUCache<string, Kept>({ maxSize: maxBytes, sizeCalculation: (page) => page.body.length + 1024, ttl: maxAgeMs });
+
+  /** Answers `request` from a kept page, or has `render` answer it and keeps the page if it may. */
+  return async (request: IncomingMessage, response: ServerResponse, path: string, render: () => Promise<void>): Promise<void> => {
+    if (!visitorPageRequest(request, path) || revalidate(request)) return render();
+    const now = await state().catch(() => null);
+    if (now === null) return render();
+    // The cluster page writes links with the origin it was reached at.
+    const h = request.headers;
+    const key = [h.host, h["x-forwarded-host"], h["x-forwarded-proto"], request.url].join(" ");
+    const kept = pages.get(key);
+    if (kept?.state === now) {
+      for (const [name, value] of Object.entries(kept.headers)) response.setHeader(name, value);
+      response.writeHead(kept.status);
+      response.end(kept.body);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const take = (chunk: unknown, encoding: unknown) => {
+      if (chunk == null || typeof chunk === "function" || size > maxPageBytes) return;
+      const bytes = bytesOf(chunk, encoding);
+      size += bytes.length;
+      chunks.push(bytes);
+    };
+    const write = response.write.bind(response) as Write;
+    const end = response.end.bind(response) as End;
+    response.write = ((chunk: unknown, encoding?: unknown, callback?: unknown) => {
+      take(chunk, encoding);
+      return write(chunk, encoding, callback);
+    }) as ServerResponse["write"];
+    response.end = ((chunk?: unknown, encoding?: unknown, callback?: unknown) => {
+      take(chunk, encoding);
+      const html = /^text\/html\b/i.test(String(response.getHeader("content-type") ?? ""));
+      if (response.statusCode === 200 && html && response.getHeader("set-cookie") === undefined && size <= maxPageBytes) {
+        const body = Buffer.concat(chunks);
+        // A part React gave up on the server (an error there, left to the browser) is not kept.
+        if (body.includes(GAVE_UP_BOUNDARY) || body.includes(GAVE_UP_SCRIPT)) return end(chunk, encoding, callback);
+        const headers = { ...response.getHeaders() } as Kept["headers"];
+        for (const name of wireHeaders) delete headers[name];
+        pages.set(key, { state: now, status: 200, headers, body });
+      }
+      return end(chunk, encoding, callback);
+    }) as ServerResponse["end"];
+    return render();
+  };
+}
+
+export type PageCache = ReturnType<typeof createPageCache>;
