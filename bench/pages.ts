@@ -122,7 +122,8 @@ export async function benchPageWeight(options: { runs: number; build: boolean; j
       "/auction": "/auction",
       "/verify": "/verify",
     };
-    // Warm the server's caches so the figures are the browser's, not the first render's.
+    // Warm the server's caches so the figures are the browser's, not the first render's: each
+    // page is then kept for visitors (lib/http/page-cache.ts) until the chain or the store moves.
     for (const path of Object.values(paths)) await fetch(base + path);
 
     const connectedCookie = async (context: BrowserContext) => {
