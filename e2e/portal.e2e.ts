@@ -402,6 +402,29 @@ describe("HTTP hygiene", () => {
     }
   });
 
+  it("keeps a visitor's page until the chain moves, and renders an operator's for each request", async () => {
+    const get = async (headers: Record<string, string> = {}) => {
+      const response = await fetch(`${stack.baseUrl}/auction`, { headers });
+      const html = await response.text();
+      return { source: response.headers.get("x-portal-page"), block: /data-testid="latest-block"[^>]*>#(?:<!-- -->)?([\d,]+)</.exec(html)?.[1] };
+    };
+    await get();
+    const kept = await get();
+    assert.equal(kept.source, "kept");
+    assert.ok(kept.block, "the kept page shows the latest block");
+    await fetch(stack.rpcUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "evm_mine", params: [] }),
+    });
+    const moved = await get();
+    assert.equal(moved.source, "rendered");
+    assert.notEqual(moved.block, kept.block);
+    assert.deepEqual(await get(), { ...moved, source: "kept" });
+    // A browser with a wallet's cookie is never served a kept page.
+    assert.equal((await get({ cookie: 'wagmi.store={"state":{}}' })).source, null);
+  });
+
   it("saw no Content-Security-Policy violation on any page of this run, and would have seen one", async () => {
     const seen = [...stack.cspViolations];
     // A request to a node the policy does not name must be refused, and reported here.

@@ -44,7 +44,7 @@ async function start(options: { page?: (url: string) => Page; maxAgeMs?: number;
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const get = async (path: string, headers: Record<string, string> = {}) => {
     const response = await fetch(base + path, { headers });
-    return { status: response.status, type: response.headers.get("content-type"), text: await response.text() };
+    return { status: response.status, type: response.headers.get("content-type"), source: response.headers.get("x-portal-page"), text: await response.text() };
   };
   return { control, get };
 }
@@ -53,9 +53,9 @@ describe("page cache", () => {
   it("renders a visitor's page once per state and serves it as kept, headers and all, until the state moves or the visitor asks for a fresh one", async () => {
     const { control, get } = await start();
     const first = await get("/clusters/0xabc");
-    expect(first).toEqual({ status: 200, type: "text/html; charset=utf-8", text: expect.stringContaining("render 1") });
-    expect(await get("/clusters/0xabc")).toEqual(first);
-    expect(await get("/clusters/0xabc")).toEqual(first);
+    expect(first).toEqual({ status: 200, type: "text/html; charset=utf-8", source: "rendered", text: expect.stringContaining("render 1") });
+    expect(await get("/clusters/0xabc")).toEqual({ ...first, source: "kept" });
+    expect(await get("/clusters/0xabc")).toEqual({ ...first, source: "kept" });
     expect(control.renders).toBe(1);
     // Another URL, or the same with another query, is another page.
     expect((await get("/clusters/0xabc?tab=exit")).text).toContain("render 2");
@@ -89,7 +89,7 @@ describe("page cache", () => {
     for (const [path, headers] of asked) {
       const before = control.renders;
       await get(path, headers);
-      await get(path, headers);
+      expect((await get(path, headers)).source).toBeNull();
       expect(control.renders, `${path} ${JSON.stringify(headers)}`).toBe(before + 2);
     }
     // None of those answers was kept for a visitor either.

@@ -28,8 +28,11 @@ export const registeredPageState: PageState = () => holder.portalPageState?.() ?
 
 type Kept = { state: string; status: number; headers: Record<string, number | string | string[]>; body: Buffer };
 
-/** Headers that describe the bytes on the wire, which the compression in front sets again. */
-const wireHeaders = ["content-length", "content-encoding", "transfer-encoding"];
+/** On a visitor's page while the state is known: "kept", or "rendered" for this request (as a CDN's X-Cache). */
+const SOURCE = "x-portal-page";
+
+/** Headers that describe the bytes on the wire, which the compression in front sets again, and the source. */
+const wireHeaders = ["content-length", "content-encoding", "transfer-encoding", SOURCE];
 
 /** A path with an extension is a file (robots.txt, icon.svg): Next serves those without rendering. */
 const FILE = /\.[a-z0-9]+$/i;
@@ -80,10 +83,12 @@ export function createPageCache({
     const kept = pages.get(key);
     if (kept?.state === now) {
       for (const [name, value] of Object.entries(kept.headers)) response.setHeader(name, value);
+      response.setHeader(SOURCE, "kept");
       response.writeHead(kept.status);
       response.end(kept.body);
       return;
     }
+    response.setHeader(SOURCE, "rendered");
     const chunks: Buffer[] = [];
     let size = 0;
     const take = (chunk: unknown, encoding: unknown) => {
