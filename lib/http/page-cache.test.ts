@@ -13,16 +13,18 @@ afterEach(async () => {
 type Page = { status?: number; type?: string; cookie?: string; body?: string };
 
 /** A server whose "Next" renders `page(url)`; `state` is the page cache's state, changed by the test. */
-async function start(options: { page?: (url: string) => Page; maxAgeMs?: number; maxPageBytes?: number } = {}) {
-  const control = { state: "block-1:0" as string | null | Error, renders: 0, stateReads: 0 };
+async function start(options: { page?: (url: string) => Page; maxAgeMs?: number; maxPageBytes?: number; stateWaitMs?: number } = {}) {
+  const control = { state: "block-1:0" as string | null | Error | "hung", renders: 0, stateReads: 0 };
   const cache = createPageCache({
     state: async () => {
       control.stateReads++;
       if (control.state instanceof Error) throw control.state;
+      if (control.state === "hung") return new Promise<never>(() => {});
       return control.state;
     },
     maxAgeMs: options.maxAgeMs,
     maxPageBytes: options.maxPageBytes,
+    stateWaitMs: options.stateWaitMs,
   });
   const render = async (request: IncomingMessage, response: ServerResponse) => {
     control.renders++;
@@ -99,9 +101,9 @@ describe("page cache", () => {
     expect((await get("/", { cookie: "theme=dark" })).text).toContain(`render ${rendered + 1}`);
   });
 
-  it("keeps nothing while the state cannot be told: the chain node is behind or down, or reading it failed", async () => {
-    const { control, get } = await start();
-    for (const state of [null, new Error("database closed")]) {
+  it("keeps nothing while the state cannot be told: the chain node is behind or down, reading it failed, or it hangs", async () => {
+    const { control, get } = await start({ stateWaitMs: 50 });
+    for (const state of [null, new Error("database closed"), "hung" as const]) {
       control.state = state;
       const before = control.renders;
       await get("/auction");
@@ -111,7 +113,7 @@ describe("page cache", () => {
     control.state = "block-3:0";
     await get("/auction");
     await get("/auction");
-    expect(control.renders).toBe(5);
+    expect(control.renders).toBe(7);
   });
 
   it("keeps only a whole 200 page that sets no cookie, and none in which React gave up a part on the server", async () => {

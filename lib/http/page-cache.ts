@@ -59,23 +59,41 @@ function revalidate(request: IncomingMessage): boolean {
   return /\bno-cache\b/i.test(`${request.headers["cache-control"] ?? ""} ${request.headers.pragma ?? ""}`);
 }
 
+/** `promise`'s value, or null if it fails or takes longer than `ms`. */
+async function settled(promise: Promise<string | null>, ms: number): Promise<string | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
+  try {
+    return await Promise.race([promise.catch(() => null), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export function createPageCache({
   state,
   maxAgeMs = 60_000,
   maxBytes = 32 * 1024 * 1024,
   maxPageBytes = 1024 * 1024,
+  stateWaitMs = 500,
 }: {
   state: PageState;
   maxAgeMs?: number;
   maxBytes?: number;
   maxPageBytes?: number;
+  /**
+   * How long a request waits for the state before it is rendered without the cache. When the node
+   * hangs, the render then joins the same index sync (it is shared) instead of waiting a second
+   * RPC_TIMEOUT_MS of its own.
+   */
+  stateWaitMs?: number;
 }) {
   const pages = new LRUCache<string, Kept>({ maxSize: maxBytes, sizeCalculation: (page) => page.body.length + 1024, ttl: maxAgeMs });
 
   /** Answers `request` from a kept page, or has `render` answer it and keeps the page if it may. */
   return async (request: IncomingMessage, response: ServerResponse, path: string, render: () => Promise<void>): Promise<void> => {
     if (!visitorPageRequest(request, path) || revalidate(request)) return render();
-    const now = await state().catch(() => null);
+    const now = await settled(state(), stateWaitMs);
     if (now === null) return render();
     // The cluster page writes links with the origin it was reached at.
     const h = request.headers;
@@ -93,7 +111,8 @@ export function createPageCache({
     let size = 0;
     const take = (chunk: unknown, encoding: unknown) => {
       if (chunk == null || typeof chunk === "function" || size > maxPageBytes) return;
-      const bytes = bytesOf(chunk, encoding);
+      // A copy: the writer may reuse the buffer it handed over.
+      const bytes = Buffer.from(bytesOf(chunk, encoding));
       size += bytes.length;
       chunks.push(bytes);
     };
