@@ -6,6 +6,7 @@ import { indexedThrough, type IndexScope } from "@/lib/chain/indexed-clusters";
 import { getDatabase } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { chainUnavailable, isChainUnavailable } from "@/lib/http/unavailable";
+import { settleWithin } from "@/lib/settle-within";
 import { creatorAccount } from "./creator";
 
 /** The configured network's index: where it lives and how to bring it up to date. */
@@ -103,16 +104,4 @@ export function staleReason(stale: StaleIndex): string {
 /** " (the portal's data is as of block N)" for a sentence, or nothing before the first indexed block. */
 export function asOf(stale: StaleIndex): string {
   return stale.asOfBlock === null ? "" : ` (the portal's data is as of block ${stale.asOfBlock})`;
-}
-
-async function settleWithin<T>(promise: Promise<T>, ms: number): Promise<{ value: T } | { error: unknown }> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<{ error: "late" }>((resolve) => {
-    timer = setTimeout(() => resolve({ error: "late" }), ms);
-  });
-  try {
-    return await Promise.race([promise.then((value) => ({ value }), (error: unknown) => ({ error })), late]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

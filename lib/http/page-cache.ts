@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { LRUCache } from "lru-cache";
+import { settleWithin } from "@/lib/settle-within";
 import { bytesOf, type End, type Write } from "./response-chunks";
 
 /**
@@ -59,17 +60,6 @@ function revalidate(request: IncomingMessage): boolean {
   return /\bno-cache\b/i.test(`${request.headers["cache-control"] ?? ""} ${request.headers.pragma ?? ""}`);
 }
 
-/** `promise`'s value, or null if it fails or takes longer than `ms`. */
-async function settled(promise: Promise<string | null>, ms: number): Promise<string | null> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
-  try {
-    return await Promise.race([promise.catch(() => null), late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 export function createPageCache({
   state,
   maxAgeMs = 60_000,
@@ -93,7 +83,8 @@ export function createPageCache({
   /** Answers `request` from a kept page, or has `render` answer it and keeps the page if it may. */
   return async (request: IncomingMessage, response: ServerResponse, path: string, render: () => Promise<void>): Promise<void> => {
     if (!visitorPageRequest(request, path) || revalidate(request)) return render();
-    const now = await settled(state(), stateWaitMs);
+    const outcome = await settleWithin(state(), stateWaitMs);
+    const now = "value" in outcome ? outcome.value : null;
     if (now === null) return render();
     // The cluster page writes links with the origin it was reached at.
     const h = request.headers;
