@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { LRUCache } from "lru-cache";
 import { settleWithin } from "@/lib/settle-within";
+import { walletCookie } from "@/lib/wallet-cookie";
 import { bytesOf, type End, type Write } from "./response-chunks";
 
 /**
@@ -48,7 +49,7 @@ function visitorPageRequest(request: IncomingMessage, path: string): boolean {
   if (request.method !== "GET" || path.startsWith("/_next/") || path.startsWith("/api/") || FILE.test(path)) return false;
   // Next's router and server actions ask for the page's data (text/x-component), not the page.
   if (h.rsc !== undefined || h["next-action"] !== undefined || h["next-router-prefetch"] !== undefined) return false;
-  return !/(?:^|;\s*)wagmi\.store=/.test(h.cookie ?? "");
+  return !(h.cookie ?? "").split(";").some((pair) => pair.trim().startsWith(`${walletCookie}=`));
 }
 
 /**

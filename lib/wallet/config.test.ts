@@ -2,11 +2,13 @@
 // The browser's wagmi configuration (in a DOM: the injected connector needs a window), with a wallet whose provider answers from the shared test chain.
 import { createPublicClient, getAddress, http, type EIP1193Provider } from "viem";
 import { describe, expect, inject, it } from "vitest";
+import { cookieToInitialState } from "wagmi";
 import { connect, getBlockNumber } from "wagmi/actions";
 import { injected } from "wagmi/connectors";
 import { seededOperators } from "@/devnet/accounts";
 import { parseEnv, publicConfig } from "@/lib/env";
 import { getWagmiConfig } from "./config";
+import { walletCookie } from "@/lib/wallet-cookie";
 
 // The shared chain of devnet/testing/global-setup.ts (devnet/testing/chain.ts compiles contracts, which a DOM test cannot).
 const rpcUrl = inject("rpcUrl");
@@ -45,6 +47,15 @@ describe("wagmi configuration", () => {
   it("reads the chain through the connected wallet when there is no PUBLIC_RPC_URL", async () => {
     const config = await connectedConfig(vars, deployment.chainId);
     expect(await getBlockNumber(config, { chainId: deployment.chainId })).toBe(await chainBlock());
+  });
+
+  it("keeps a connection in the cookie that the server and server.ts look for (lib/wallet-cookie.ts)", async () => {
+    const server = getWagmiConfig(publicConfig(parseEnv(vars)));
+    await connectedConfig(vars, deployment.chainId);
+    const cookie = document.cookie;
+    expect(cookie.split("; ").some((pair) => pair.startsWith(`${walletCookie}=`))).toBe(true);
+    const state = cookieToInitialState(server, cookie);
+    expect(state?.connections.get(state.current!)?.accounts[0]).toBe(getAddress(seededOperators[0].address));
   });
 
   it("refuses to read one chain through a wallet on another", async () => {

@@ -2,6 +2,7 @@ import { custom, type EIP1193Provider, type Transport } from "viem";
 import { cookieStorage, createConfig, createStorage, http, type Config, type CreateConnectorFn } from "wagmi";
 import type { PublicConfig } from "@/lib/env";
 import { walletChains } from "@/lib/chain/chains";
+import { walletStorageKey } from "@/lib/wallet-cookie";
 
 /**
  * wagmi's configuration, built the same way on the server (no connectors: the cookie only needs
@@ -16,7 +17,7 @@ export function getWagmiConfig(config: PublicConfig, connectors: CreateConnector
     chains,
     connectors,
     ssr: true,
-    storage: createStorage({ storage: cookieStorage }),
+    storage: createStorage({ storage: cookieStorage, key: walletStorageKey }),
     transports: Object.fromEntries(
       chains.map((chain) => [
         chain.id,
