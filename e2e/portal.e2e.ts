@@ -14,6 +14,7 @@ import { hexToBytes, keccak256, stringToBytes, type Hex } from "viem";
 import { devAccounts, seededOperators } from "@/devnet/accounts";
 import { devnetWriter } from "@/devnet/seed";
 import { definitionSchema } from "@/lib/obol/schema";
+import { walletCookie } from "@/lib/wallet-cookie";
 import { operatorEnr, runTestDkg, type TestDkgResult } from "@/devnet/dkg";
 import { voluntaryExitSigningRoot } from "@/lib/obol/exit";
 import { verify } from "@/lib/obol/lock/bls-keys";
@@ -25,6 +26,15 @@ import { axeViolations } from "./axe";
 import { connectWallet, screenshot, startStack, walletContext, type Stack } from "./harness";
 
 let stack: Stack;
+
+/** A new block on the devnet with no transaction in it: the head moves, nothing else. */
+const mineBlock = () =>
+  fetch(stack.rpcUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "evm_mine", params: [] }),
+  });
+
 let configHash: Hex;
 /** The DKG the operators "ran" (what charon would have left in their node folders). */
 let dkg: TestDkgResult;
@@ -172,11 +182,7 @@ describe("an operator's wallet", () => {
     // A new block changes no cluster, so only the button re-renders the page (and its footer).
     const block = page.getByTestId("latest-block");
     const before = await block.innerText();
-    await fetch(stack.rpcUrl, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "evm_mine", params: [] }),
-    });
+    await mineBlock();
     await page.getByRole("button", { name: "Refresh" }).click();
     await page.waitForFunction((shown) => document.querySelector("[data-testid=latest-block]")?.textContent !== shown, before, { timeout: 10_000 });
     assert.notEqual(await block.innerText(), before);
@@ -412,17 +418,13 @@ describe("HTTP hygiene", () => {
     const kept = await get();
     assert.equal(kept.source, "kept");
     assert.ok(kept.block, "the kept page shows the latest block");
-    await fetch(stack.rpcUrl, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "evm_mine", params: [] }),
-    });
+    await mineBlock();
     const moved = await get();
     assert.equal(moved.source, "rendered");
     assert.notEqual(moved.block, kept.block);
     assert.deepEqual(await get(), { ...moved, source: "kept" });
     // A browser with a wallet's cookie is never served a kept page.
-    assert.equal((await get({ cookie: 'wagmi.store={"state":{}}' })).source, null);
+    assert.equal((await get({ cookie: `${walletCookie}={"state":{}}` })).source, null);
   });
 
   it("saw no Content-Security-Policy violation on any page of this run, and would have seen one", async () => {
