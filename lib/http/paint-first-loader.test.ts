@@ -110,4 +110,38 @@ describe("the paint-first loader", () => {
     visible.window.close();
     hidden.window.close();
   });
+
+  it("waits for the first paint with content, not a first frame of bare backgrounds", async () => {
+    // Chromium can show a frame of backgrounds before any text is laid out ("first-paint");
+    // scripts compiled from then on delayed the frame that shows the page by tens of milliseconds.
+    const dom = new JSDOM("<!DOCTYPE html><html><head></head><body></body></html>", { runScripts: "outside-only", pretendToBeVisual: true });
+    let report: ((list: { getEntriesByName(name: string): unknown[] }, observer: { disconnect(): void }) => void) | undefined;
+    let observing = true;
+    Object.assign(dom.window, {
+      PerformanceObserver: Object.assign(
+        class {
+          constructor(callback: typeof report) {
+            report = callback;
+          }
+          observe() {}
+        },
+        { supportedEntryTypes: ["paint"] },
+      ),
+    });
+    dom.window.eval(LOADER);
+    const window = dom.window as LoaderWindow;
+    window.__portalScript("/_next/static/chunks/a.js");
+    const started = () => window.document.head.querySelectorAll("script").length;
+    const entries = (...names: string[]) => ({ getEntriesByName: (name: string) => names.filter((n) => n === name) });
+    const observer = { disconnect: () => (observing = false) };
+    report!(entries("first-paint"), observer);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(started()).toBe(0);
+    expect(observing).toBe(true);
+    report!(entries("first-contentful-paint"), observer);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(started()).toBe(1);
+    expect(observing).toBe(false);
+    window.close();
+  });
 });
