@@ -1,9 +1,13 @@
 // The page cache on a real HTTP server on a free port. Next is replaced by a handler that writes
 // a page numbered by how many times it rendered, so a test sees which answers were rendered.
+import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import compression from "compression";
 import { afterEach, describe, expect, it } from "vitest";
 import { createPageCache } from "./page-cache";
+
+const compress = compression() as unknown as (request: IncomingMessage, response: ServerResponse, next: () => void) => void;
 
 const servers: Server[] = [];
 afterEach(async () => {
@@ -13,7 +17,7 @@ afterEach(async () => {
 type Page = { status?: number; type?: string; cookie?: string; body?: string };
 
 /** A server whose "Next" renders `page(url)`; `state` is the page cache's state, changed by the test. */
-async function start(options: { page?: (url: string) => Page; maxAgeMs?: number; maxPageBytes?: number; stateWaitMs?: number } = {}) {
+async function start(options: { page?: (url: string) => Page; maxAgeMs?: number; maxPageBytes?: number; stateWaitMs?: number; compressed?: boolean } = {}) {
   const control = { state: "block-1:0" as string | null | Error | "hung", renders: 0, stateReads: 0 };
   const cache = createPageCache({
     state: async () => {
@@ -28,6 +32,8 @@ async function start(options: { page?: (url: string) => Page; maxAgeMs?: number;
   });
   const render = async (request: IncomingMessage, response: ServerResponse) => {
     control.renders++;
+    // As the portal server does: compression wraps the response inside the cache.
+    if (options.compressed) await new Promise<void>((resolve) => compress(request, response, resolve));
     const page = options.page?.(request.url ?? "/") ?? {};
     response.setHeader("content-type", page.type ?? "text/html; charset=utf-8");
     if (page.cookie) response.setHeader("set-cookie", page.cookie);
@@ -116,16 +122,20 @@ describe("page cache", () => {
     expect(control.renders).toBe(7);
   });
 
-  it("keeps only a whole 200 page that sets no cookie, and none in which React gave up a part on the server", async () => {
+  it.each([
+    ["as Next wrote it", false],
+    ["compressed", true],
+  ])("keeps only a whole 200 page that sets no cookie, and none in which React gave up a part on the server (%s)", async (_, compressed) => {
     const pages: Record<string, Page> = {
       "/missing": { status: 404 },
       "/json": { type: "application/json" },
       "/cookie": { cookie: "session=1" },
       "/gave-up-in-shell": { body: "<!--$!--><template data-dgst='x'></template><!--/$-->" },
       "/gave-up-later": { body: '<script>$RX("B:0","x")</script>' },
-      "/big": { body: "x".repeat(4096) },
+      // Random text: as big compressed as not.
+      "/big": { body: randomBytes(4096).toString("base64") },
     };
-    const { control, get } = await start({ page: (url) => pages[url] ?? {}, maxPageBytes: 2048 });
+    const { control, get } = await start({ page: (url) => pages[url] ?? {}, maxPageBytes: 2048, compressed });
     for (const path of Object.keys(pages)) {
       const before = control.renders;
       await get(path);

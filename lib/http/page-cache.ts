@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 import { LRUCache } from "lru-cache";
 import { settleWithin } from "@/lib/settle-within";
 import { walletCookie } from "@/lib/wallet-cookie";
@@ -9,11 +10,13 @@ import { bytesOf, type End, type Write } from "./response-chunks";
  * what the server knows: the chain head its index reached and the writes to its store
  * (lib/clusters/index-target.ts `pageState`). So a page rendered once is served as it is to every
  * visitor who asks for it before either moves; a render costs ~20–40 ms of CPU, serving it well
- * under 1 ms (README §Page weight: a crowd on a shared link). An operator's browser (wagmi's
- * cookie) and Next's own requests (router, server actions) are always rendered. Nothing is kept
- * when the state is unknown (the chain node is not answering, or several processes write to a
- * shared PostgreSQL), nor any answer but a 200 page without cookies. A page is kept a minute at
- * most, for the one thing pages derive from the clock: the current epoch (6.4 minutes long).
+ * under 1 ms (README §Page weight: a crowd on a shared link). What is kept is the answer as it
+ * went out (compressed, its scripts rewritten), per encoding the client accepts, so a hit only
+ * copies bytes. An operator's browser (wagmi's cookie) and Next's own requests (router, server
+ * actions) are always rendered. Nothing is kept when the state is unknown (the chain node is not
+ * answering, or several processes write to a shared PostgreSQL), nor any answer but a 200 page
+ * without cookies. A page is kept a minute at most, for the one thing pages derive from the
+ * clock: the current epoch (6.4 minutes long).
  */
 
 /** `pageState()`'s value, or null when pages must not be kept. Registered by instrumentation.ts. */
@@ -28,13 +31,14 @@ export function registerPageState(state: PageState): void {
 /** The registered state; null (keep nothing) until instrumentation.ts has registered it. */
 export const registeredPageState: PageState = () => holder.portalPageState?.() ?? Promise.resolve(null);
 
+/** An answer as it went out: its headers (Content-Encoding among them) and its body's bytes on the wire. */
 type Kept = { state: string; status: number; headers: Record<string, number | string | string[]>; body: Buffer };
 
 /** On a visitor's page while the state is known: "kept", or "rendered" for this request (as a CDN's X-Cache). */
 const SOURCE = "x-portal-page";
 
-/** Headers that describe the bytes on the wire, which the compression in front sets again, and the source. */
-const wireHeaders = ["content-length", "content-encoding", "transfer-encoding", SOURCE];
+/** Headers of how the bytes were sent (a kept page goes out whole, with its length), and the source. */
+const sendingHeaders = ["content-length", "transfer-encoding", SOURCE];
 
 /** A path with an extension is a file (robots.txt, icon.svg): Next serves those without rendering. */
 const FILE = /\.[a-z0-9]+$/i;
@@ -42,6 +46,16 @@ const FILE = /\.[a-z0-9]+$/i;
 /** How React marks a Suspense boundary it could not render on the server, in the HTML and in a later chunk. */
 const GAVE_UP_BOUNDARY = "<!--$!-->";
 const GAVE_UP_SCRIPT = "$RX(";
+
+/** A kept answer's body as the browser reads it (once per render: ~0.2 ms for a page); undefined in an unknown encoding. */
+function decoded(body: Buffer, encoding: unknown): Buffer | undefined {
+  const decode = { identity: (b: Buffer) => b, br: brotliDecompressSync, gzip: gunzipSync, deflate: inflateSync }[String(encoding ?? "identity").toLowerCase()];
+  try {
+    return decode?.(body);
+  } catch {
+    return undefined;
+  }
+}
 
 /** Whether `request` asks for the page a visitor without a wallet sees. */
 function visitorPageRequest(request: IncomingMessage, path: string): boolean {
@@ -81,19 +95,25 @@ export function createPageCache({
 }) {
   const pages = new LRUCache<string, Kept>({ maxSize: maxBytes, sizeCalculation: (page) => page.body.length + 1024, ttl: maxAgeMs });
 
-  /** Answers `request` from a kept page, or has `render` answer it and keeps the page if it may. */
+  /**
+   * Answers `request` from a kept page, or has `render` answer it and keeps the page if it may.
+   * `render` installs the compression and any rewriting on `response`: they wrap what is installed
+   * here, so what is kept is what they hand on to the client, and a kept page skips them.
+   */
   return async (request: IncomingMessage, response: ServerResponse, path: string, render: () => Promise<void>): Promise<void> => {
     if (!visitorPageRequest(request, path) || revalidate(request)) return render();
     const outcome = await settleWithin(state(), stateWaitMs);
     const now = "value" in outcome ? outcome.value : null;
     if (now === null) return render();
-    // The cluster page writes links with the origin it was reached at.
+    // The cluster page writes links with the origin it was reached at; the bytes kept are in the
+    // encoding the compression chose for what the client accepts.
     const h = request.headers;
-    const key = [h.host, h["x-forwarded-host"], h["x-forwarded-proto"], request.url].join(" ");
+    const key = [h.host, h["x-forwarded-host"], h["x-forwarded-proto"], h["accept-encoding"], request.url].join(" ");
     const kept = pages.get(key);
     if (kept?.state === now) {
       for (const [name, value] of Object.entries(kept.headers)) response.setHeader(name, value);
       response.setHeader(SOURCE, "kept");
+      response.setHeader("content-length", kept.body.length);
       response.writeHead(kept.status);
       response.end(kept.body);
       return;
@@ -120,9 +140,10 @@ export function createPageCache({
       if (response.statusCode === 200 && html && response.getHeader("set-cookie") === undefined && size <= maxPageBytes) {
         const body = Buffer.concat(chunks);
         // A part React gave up on the server (an error there, left to the browser) is not kept.
-        if (body.includes(GAVE_UP_BOUNDARY) || body.includes(GAVE_UP_SCRIPT)) return end(chunk, encoding, callback);
+        const html = decoded(body, response.getHeader("content-encoding"));
+        if (html === undefined || html.includes(GAVE_UP_BOUNDARY) || html.includes(GAVE_UP_SCRIPT)) return end(chunk, encoding, callback);
         const headers = { ...response.getHeaders() } as Kept["headers"];
-        for (const name of wireHeaders) delete headers[name];
+        for (const name of sendingHeaders) delete headers[name];
         pages.set(key, { state: now, status: 200, headers, body });
       }
       return end(chunk, encoding, callback);

@@ -1,6 +1,7 @@
 // The request pipeline of server.ts, on a real HTTP server on a free port. Next itself is replaced
 // by a handler that reports the headers it was given, which is what this pipeline decides.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, get, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { brotliDecompressSync } from "node:zlib";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import type { NextConfig } from "next";
@@ -37,6 +38,17 @@ async function startPortal(
 }
 
 const post = (url: string, headers: Record<string, string> = {}) => fetch(url, { method: "POST", headers, body: "{}" });
+
+/** A GET whose body is read as the bytes on the wire (fetch would decompress it). */
+function rawGet(url: string, headers: Record<string, string>): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+    }).on("error", reject);
+  });
+}
 
 describe("portal server", () => {
   it.each(["br", "gzip"])("compresses a streamed page chunk by chunk (%s): its first part reaches the browser before the rest is rendered", async (encoding) => {
@@ -199,8 +211,20 @@ describe("portal server", () => {
     expect(answers[0].csp).toContain("default-src 'self'");
     expect(answers[0].text).toContain('self.__portalScript("/_next/static/chunks/app.js")');
 
+    // Kept as it went out, per encoding: a client taking only gzip gets its own render, and a kept
+    // page is sent whole, with its length, as the bytes the first answer carried.
+    const gzip = await fetch(base, { headers: { "accept-encoding": "gzip" } });
+    expect(gzip.headers.get("content-encoding")).toBe("gzip");
+    expect(await gzip.text()).toContain("render 2");
+    const raw = await rawGet(base, { "accept-encoding": "br" });
+    expect(raw.headers["x-portal-page"]).toBe("kept");
+    expect(raw.headers["content-encoding"]).toBe("br");
+    expect(Number(raw.headers["content-length"])).toBe(raw.body.length);
+    expect(brotliDecompressSync(raw.body).toString()).toBe(answers[0].text);
+    expect(renders).toBe(2);
+
     const dev = await startPortal({ dev: true, next, pageState: async () => "block-1:0" });
     await (await fetch(dev)).text();
-    expect(await (await fetch(dev)).text()).toContain("render 3");
+    expect(await (await fetch(dev)).text()).toContain("render 4");
   });
 });

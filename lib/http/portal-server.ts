@@ -80,14 +80,18 @@ export function portalRequestHandler({ dev, trustedProxyHeaders, publicRpcUrl, w
         const refusal = await limiter(client, requestKind(request.method));
         if (refusal) return sendJson(response, 429, refusal.message, { "Retry-After": String(refusal.retryAfterSeconds) });
       }
-      await new Promise<void>((resolve) => compress(request, response, resolve));
-      // After compression: the rewriting sees the page as Next wrote it. Next's development
-      // scripts (refresh, error overlay) load as Next places them.
-      if (!dev) scriptsAfterFirstPaint(response);
       const fast = !dev && request.method === "GET" ? fastRoute(path) : undefined;
-      if (fast) return await answerWithFastRoute(fast, request, response);
-      if (pages) return await pages(request, response, path, () => next(request, response));
-      await next(request, response);
+      const answer = async () => {
+        await new Promise<void>((resolve) => compress(request, response, resolve));
+        // After compression: the rewriting sees the page as Next wrote it. Next's development
+        // scripts (refresh, error overlay) load as Next places them.
+        if (!dev) scriptsAfterFirstPaint(response);
+        if (fast) return answerWithFastRoute(fast, request, response);
+        return next(request, response);
+      };
+      // Around the compression: a page is kept as it went out, and a kept one is sent as it is.
+      if (pages && !fast) return await pages(request, response, path, answer);
+      await answer();
     } catch (error) {
       log("request failed", error);
       if (!response.headersSent) sendJson(response, 500, "The server failed to handle this request; it has been logged. Try again later.");
