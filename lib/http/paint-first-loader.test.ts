@@ -1,4 +1,7 @@
+import { Writable } from "node:stream";
 import { JSDOM } from "jsdom";
+import { createElement, Suspense, use, type ReactNode } from "react";
+import { renderToPipeableStream } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { LOADER } from "./paint-first-loader";
 
@@ -143,5 +146,67 @@ describe("the paint-first loader", () => {
     expect(started()).toBe(1);
     expect(observing).toBe(false);
     window.close();
+  });
+
+  it("lets React reveal a part that arrives after the first frame at the next frame, not 300 ms later", async () => {
+    // React's own server output: a shell with a fallback, then the part, as two chunks of a stream.
+    let arrive!: () => void;
+    const arrived = new Promise<void>((resolve) => (arrive = resolve));
+    function Late(): ReactNode {
+      use(arrived);
+      return createElement("p", { id: "part" }, "the part");
+    }
+    const chunks: string[] = [];
+    const done = new Promise<void>((resolve, reject) => {
+      const sink = new Writable({
+        write(chunk: Buffer, _encoding, callback) {
+          chunks.push(chunk.toString());
+          callback();
+        },
+        final(callback) {
+          resolve();
+          callback();
+        },
+      });
+      const stream = renderToPipeableStream(
+        createElement("html", null, createElement("body", null, createElement(Suspense, { fallback: createElement("p", { id: "fallback" }, "loading") }, createElement(Late)))),
+        { onShellReady: () => stream.pipe(sink), onShellError: reject },
+      );
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const shell = chunks.splice(0).join("");
+    arrive();
+    await done;
+    const rest = chunks.join("");
+
+    const frames = (window: JSDOM["window"], n: number) =>
+      new Promise<void>((resolve) => {
+        const next = (left: number) => (left === 0 ? resolve() : window.requestAnimationFrame(() => next(left - 1)));
+        next(n);
+      });
+    const reveal = async (withLoader: boolean) => {
+      const html = withLoader ? shell.replace("<head>", `<head><script>${LOADER}</script>`) : shell;
+      const dom = new JSDOM(html, { runScripts: "dangerously", pretendToBeVisual: true });
+      const { window } = dom;
+      // The first frame shows the shell (React marks its time), then the rest of the stream is parsed.
+      await frames(window, 2);
+      const parsed = window.document.createRange().createContextualFragment(rest);
+      for (const node of [...parsed.childNodes]) {
+        if (node.nodeName !== "SCRIPT") window.document.body.append(node);
+        else {
+          const script = window.document.createElement("script");
+          script.textContent = node.textContent;
+          window.document.body.append(script);
+        }
+      }
+      await frames(window, 2);
+      const part = window.document.getElementById("part");
+      const shown = { part: part !== null && part.closest("[hidden]") === null, fallback: window.document.getElementById("fallback") !== null };
+      window.close();
+      return shown;
+    };
+    expect(await reveal(true)).toEqual({ part: true, fallback: false });
+    // React's own timing without the loader: the part is still held two frames after it arrived.
+    expect(await reveal(false)).toEqual({ part: false, fallback: true });
   });
 });
