@@ -184,8 +184,9 @@ describe("the paint-first loader", () => {
         const next = (left: number) => (left === 0 ? resolve() : window.requestAnimationFrame(() => next(left - 1)));
         next(n);
       });
-    const reveal = async (withLoader: boolean) => {
-      const html = withLoader ? shell.replace("<head>", `<head><script>${LOADER}</script>`) : shell;
+    expect(shell).toContain("<head>");
+    const reveal = async () => {
+      const html = shell.replace("<head>", `<head><script>${LOADER}</script>`);
       const dom = new JSDOM(html, { runScripts: "dangerously", pretendToBeVisual: true });
       const { window } = dom;
       // The first frame shows the shell (React marks its time), then the rest of the stream is parsed.
@@ -205,8 +206,8 @@ describe("the paint-first loader", () => {
       window.close();
       return shown;
     };
-    expect(await reveal(true)).toEqual({ part: true, fallback: false });
-    // React's own timing without the loader: the part is still held two frames after it arrived.
-    expect(await reveal(false)).toEqual({ part: false, fallback: true });
+    // Without the loader React keeps the fallback until 300 ms after its mark (not asserted: a
+    // machine that stalls that long between two frames would reveal it too).
+    expect(await reveal()).toEqual({ part: true, fallback: false });
   });
 });
