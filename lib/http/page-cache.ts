@@ -84,6 +84,7 @@ export function createPageCache({
 }: {
   state: PageState;
   maxAgeMs?: number;
+  /** All kept pages, and one page, counted in bytes as sent (compressed). */
   maxBytes?: number;
   maxPageBytes?: number;
   /**
