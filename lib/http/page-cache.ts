@@ -3,7 +3,7 @@ import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 import { LRUCache } from "lru-cache";
 import { settleWithin } from "@/lib/settle-within";
 import { walletCookie } from "@/lib/wallet-cookie";
-import { bytesOf, type End, type Write } from "./response-chunks";
+import { bytesOf, isHtml, type End, type Write } from "./response-chunks";
 
 /**
  * Pages kept for visitors. A page a visitor without a wallet sees is a function of its URL and of
@@ -31,8 +31,8 @@ export function registerPageState(state: PageState): void {
 /** The registered state; null (keep nothing) until instrumentation.ts has registered it. */
 export const registeredPageState: PageState = () => holder.portalPageState?.() ?? Promise.resolve(null);
 
-/** An answer as it went out: its headers (Content-Encoding among them) and its body's bytes on the wire. */
-type Kept = { state: string; status: number; headers: Record<string, number | string | string[]>; body: Buffer };
+/** A 200 answer as it went out: its headers (Content-Encoding among them) and its body's bytes on the wire. */
+type Kept = { state: string; headers: Record<string, number | string | string[]>; body: Buffer };
 
 /** On a visitor's page while the state is known: "kept", or "rendered" for this request (as a CDN's X-Cache). */
 const SOURCE = "x-portal-page";
@@ -115,7 +115,7 @@ export function createPageCache({
       for (const [name, value] of Object.entries(kept.headers)) response.setHeader(name, value);
       response.setHeader(SOURCE, "kept");
       response.setHeader("content-length", kept.body.length);
-      response.writeHead(kept.status);
+      response.writeHead(200);
       response.end(kept.body);
       return;
     }
@@ -137,15 +137,14 @@ export function createPageCache({
     }) as ServerResponse["write"];
     response.end = ((chunk?: unknown, encoding?: unknown, callback?: unknown) => {
       take(chunk, encoding);
-      const html = /^text\/html\b/i.test(String(response.getHeader("content-type") ?? ""));
-      if (response.statusCode === 200 && html && response.getHeader("set-cookie") === undefined && size <= maxPageBytes) {
+      if (response.statusCode === 200 && isHtml(response) && response.getHeader("set-cookie") === undefined && size <= maxPageBytes) {
         const body = Buffer.concat(chunks);
         // A part React gave up on the server (an error there, left to the browser) is not kept.
-        const html = decoded(body, response.getHeader("content-encoding"));
-        if (html === undefined || html.includes(GAVE_UP_BOUNDARY) || html.includes(GAVE_UP_SCRIPT)) return end(chunk, encoding, callback);
+        const text = decoded(body, response.getHeader("content-encoding"));
+        if (text === undefined || text.includes(GAVE_UP_BOUNDARY) || text.includes(GAVE_UP_SCRIPT)) return end(chunk, encoding, callback);
         const headers = { ...response.getHeaders() } as Kept["headers"];
         for (const name of sendingHeaders) delete headers[name];
-        pages.set(key, { state: now, status: 200, headers, body });
+        pages.set(key, { state: now, headers, body });
       }
       return end(chunk, encoding, callback);
     }) as ServerResponse["end"];

@@ -1,7 +1,7 @@
 import type { ServerResponse } from "node:http";
 import onHeaders from "on-headers";
 import { LOADER } from "./paint-first-loader";
-import { bytesOf, type End, type Write } from "./response-chunks";
+import { bytesOf, isHtml, type End, type Write } from "./response-chunks";
 
 /**
  * Paint first, then hydrate. Next puts its scripts in a page's <head> as async tags (and a preload
@@ -85,22 +85,22 @@ export function createScriptRewriter() {
  */
 export function scriptsAfterFirstPaint(response: ServerResponse): void {
   let html: boolean | undefined;
-  const isHtml = () => (html ??= /^text\/html\b/i.test(String(response.getHeader("content-type") ?? "")));
+  const page = () => (html ??= isHtml(response));
   onHeaders(response, () => {
     // The rewritten body has another length; chunked encoding carries it.
-    if (isHtml()) response.removeHeader("content-length");
+    if (page()) response.removeHeader("content-length");
   });
   const rewriter = createScriptRewriter();
   const write = response.write.bind(response) as Write;
   const end = response.end.bind(response) as End;
   response.write = ((chunk: unknown, encoding?: unknown, callback?: unknown) => {
-    if (chunk == null || !isHtml()) return write(chunk, encoding, callback);
+    if (chunk == null || !page()) return write(chunk, encoding, callback);
     const done = typeof encoding === "function" ? encoding : callback;
     return write(rewriter.push(bytesOf(chunk, encoding)), done);
   }) as ServerResponse["write"];
   response.end = ((chunk?: unknown, encoding?: unknown, callback?: unknown) => {
     if (typeof chunk === "function") return end(chunk);
-    if (!isHtml()) return end(chunk, encoding, callback);
+    if (!page()) return end(chunk, encoding, callback);
     const done = typeof encoding === "function" ? encoding : callback;
     const last = chunk == null ? [] : [rewriter.push(bytesOf(chunk, encoding))];
     return end(Buffer.concat([...last, rewriter.end()]), done);

@@ -10,3 +10,8 @@ export function bytesOf(chunk: unknown, encoding: unknown): Buffer {
   const bytes = chunk as Uint8Array;
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
+
+/** Whether `response` carries an HTML page, by the Content-Type it has set so far. */
+export function isHtml(response: ServerResponse): boolean {
+  return /^text\/html\b/i.test(String(response.getHeader("content-type") ?? ""));
+}
