@@ -9,8 +9,16 @@
  * page), so a slower moment of the machine weighs on all of them alike; a paint time is the median
  * of its N loads (one load in four or five takes twice as long, on the static file too), the
  * byte counts are means. Nothing is asserted.
+ *
+ * `fcpRatioToCopy` sets each page's first paint against a static copy of the page itself: its
+ * final document (the HTML once the browser has run the scripts and revealed every part, every
+ * script then removed, so HTML and inline CSS are left) served by a bare Node server. robots.txt
+ * says what the whole page costs; the copy, what the portal (its server and its scripts) adds to
+ * what the page shows.
  */
 import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ChildProcess } from "node:child_process";
@@ -30,7 +38,11 @@ type Load = { jsRequests: number; jsCompressedBytes: number; jsDecodedBytes: num
  * What the JSON line prints for a page: its bytes, and its paints against the static file's: the
  * first with content, and the largest (the page's main content, once React has revealed it).
  */
-type PageLoad = Omit<Load, "fcp" | "lcp"> & { fcpRatio: number; lcpRatio: number };
+type PageLoad = Omit<Load, "fcp" | "lcp"> & { fcpRatio: number; lcpRatio: number; fcpRatioToCopy: number };
+
+type Target = { url: string; setup?: (context: BrowserContext) => Promise<void> };
+
+const viewport = { width: 1280, height: 900 };
 
 /** One load of `url` in `context`: every script response counted once it has finished. */
 async function load(context: BrowserContext, url: string): Promise<Load> {
@@ -85,16 +97,40 @@ function summarise(loads: Load[]): Load {
   };
 }
 
+/** The page at `target` as a static file: its document once loaded and idle, without its scripts. */
+async function finalDocument(browser: Browser, { url, setup }: Target): Promise<string> {
+  const context = await browser.newContext({ viewport });
+  await setup?.(context);
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: "load" });
+  await page.waitForLoadState("networkidle");
+  const html = await page.evaluate(() => {
+    for (const element of document.querySelectorAll('script, link[as="script"], link[rel="modulepreload"]')) element.remove();
+    return `<!DOCTYPE html>${document.documentElement.outerHTML}`;
+  });
+  await context.close();
+  return html;
+}
+
+/** A bare Node server answering `/<name>` with that copy, as a static file server would. */
+async function serveCopies(copies: Record<string, string>): Promise<{ url: (name: string) => string; close: () => void }> {
+  const bodies = new Map(Object.entries(copies).map(([name, html]) => [`/${encodeURIComponent(name)}`, Buffer.from(html)]));
+  const server = createServer((request, response) => {
+    const body = bodies.get(request.url ?? "");
+    if (!body) return response.writeHead(404).end();
+    response.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Length": body.length }).end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: (name) => `http://127.0.0.1:${port}/${encodeURIComponent(name)}`, close: () => server.close() };
+}
+
 /** `runs` rounds, each loading every target once in a fresh context; the loads of each target. */
-async function measureRounds(
-  browser: Browser,
-  targets: Record<string, { url: string; setup?: (context: BrowserContext) => Promise<void> }>,
-  runs: number,
-): Promise<Record<string, Load>> {
+async function measureRounds(browser: Browser, targets: Record<string, Target>, runs: number): Promise<Record<string, Load>> {
   const loads: Record<string, Load[]> = {};
   for (let i = 0; i < runs; i++) {
     for (const [name, { url, setup }] of Object.entries(targets)) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const context = await browser.newContext({ viewport });
       await setup?.(context);
       (loads[name] ??= []).push(await load(context, url));
       await context.close();
@@ -109,6 +145,7 @@ export async function benchPageWeight(options: { runs: number; build: boolean; j
   const dbDir = await mkdtemp(join(tmpdir(), "portal-bench-pages-"));
   let server: ChildProcess | undefined;
   let browser: Browser | undefined;
+  let copies: Awaited<ReturnType<typeof serveCopies>> | undefined;
   try {
     const deployment = await deployDevnet(anvil.rpcUrl);
     await seedDevnet(anvil.rpcUrl, deployment);
@@ -142,30 +179,42 @@ export async function benchPageWeight(options: { runs: number; build: boolean; j
       await context.addInitScript(wallet);
       await context.addCookies(cookies);
     };
+    const targets: Record<string, Target> = {
+      ...Object.fromEntries(Object.entries(paths).map(([name, path]) => [name, { url: base + path }])),
+      connected: { url: `${base}/`, setup: connectedCookie },
+    };
+    const documents: Record<string, string> = {};
+    for (const [name, target] of Object.entries(targets)) documents[name] = await finalDocument(browser, target);
+    copies = await serveCopies(documents);
     const measured = await measureRounds(
       browser,
       {
         static: { url: `${base}/robots.txt` },
-        ...Object.fromEntries(Object.entries(paths).map(([name, path]) => [name, { url: base + path }])),
-        connected: { url: `${base}/`, setup: connectedCookie },
+        ...targets,
+        ...Object.fromEntries(Object.keys(targets).map((name) => [`copy ${name}`, { url: copies!.url(name) }])),
       },
       options.runs,
     );
     const staticFile = measured.static;
-    const ratio = (ms: number) => Number((ms / staticFile.fcp).toFixed(2));
-    const figures = ({ fcp, lcp, ...bytes }: Load): PageLoad => ({ ...bytes, fcpRatio: ratio(fcp), lcpRatio: ratio(lcp) });
-    const pages = Object.fromEntries(Object.keys(paths).map((name) => [name, figures(measured[name])]));
-    const connected = { "/": figures(measured.connected) };
+    const ratio = (ms: number, to = staticFile.fcp) => Number((ms / to).toFixed(2));
+    const figures = (name: string): PageLoad => {
+      const { fcp, lcp, ...bytes } = measured[name];
+      return { ...bytes, fcpRatio: ratio(fcp), lcpRatio: ratio(lcp), fcpRatioToCopy: ratio(fcp, measured[`copy ${name}`].fcp) };
+    };
+    const pages = Object.fromEntries(Object.keys(paths).map((name) => [name, figures(name)]));
+    const connected = { "/": figures("connected") };
 
     const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
     console.log(`\nPage weight over ${options.runs} loads each: bytes are means, paint the median (static file FCP ${staticFile.fcp.toFixed(0)} ms)`);
-    console.log("page".padEnd(30), "JS files".padStart(8), "compressed".padStart(11), "decoded".padStart(10), "FCP ratio".padStart(10), "LCP ratio".padStart(10));
+    console.log("page".padEnd(30), "JS files".padStart(8), "compressed".padStart(11), "decoded".padStart(10), "FCP ratio".padStart(10), "LCP ratio".padStart(10), "FCP/copy".padStart(9));
     const rows: [string, PageLoad][] = [...Object.entries(pages), ["/ (wallet connected)", connected["/"]]];
     for (const [name, f] of rows) {
-      console.log(name.padEnd(30), f.jsRequests.toFixed(1).padStart(8), kib(f.jsCompressedBytes).padStart(11), kib(f.jsDecodedBytes).padStart(10), `${f.fcpRatio}x`.padStart(10), `${f.lcpRatio}x`.padStart(10));
+      const cells = [kib(f.jsCompressedBytes).padStart(11), kib(f.jsDecodedBytes).padStart(10), `${f.fcpRatio}x`.padStart(10), `${f.lcpRatio}x`.padStart(10), `${f.fcpRatioToCopy}x`.padStart(9)];
+      console.log(name.padEnd(30), f.jsRequests.toFixed(1).padStart(8), ...cells);
     }
     if (options.json) console.log(JSON.stringify({ pages, connected }));
   } finally {
+    copies?.close();
     await browser?.close().catch(() => undefined);
     server?.kill("SIGTERM");
     await anvil.stop();
