@@ -36,7 +36,8 @@ import { mean, median } from "./stats";
 type Load = { jsRequests: number; jsCompressedBytes: number; jsDecodedBytes: number; fcp: number; lcp: number };
 /**
  * What the JSON line prints for a page: its bytes, and its paints against the static file's: the
- * first with content, and the largest (the page's main content, once React has revealed it).
+ * first with content, and the largest (the page's main content, once React has revealed it); and
+ * its first paint against its own static copy's.
  */
 type PageLoad = Omit<Load, "fcp" | "lcp"> & { fcpRatio: number; lcpRatio: number; fcpRatioToCopy: number };
 
@@ -185,13 +186,14 @@ export async function benchPageWeight(options: { runs: number; build: boolean; j
     };
     const documents: Record<string, string> = {};
     for (const [name, target] of Object.entries(targets)) documents[name] = await finalDocument(browser, target);
-    copies = await serveCopies(documents);
+    const served = await serveCopies(documents);
+    copies = served;
     const measured = await measureRounds(
       browser,
       {
         static: { url: `${base}/robots.txt` },
         ...targets,
-        ...Object.fromEntries(Object.keys(targets).map((name) => [`copy ${name}`, { url: copies!.url(name) }])),
+        ...Object.fromEntries(Object.keys(targets).map((name) => [`copy ${name}`, { url: served.url(name) }])),
       },
       options.runs,
     );
