@@ -5,7 +5,8 @@
  * fresh browser context (empty cache) N times: the JavaScript files fetched, their compressed
  * (on the wire) and decoded bytes, and first and largest contentful paint as ratios to a static
  * file's first paint (robots.txt) in the same run. `connected` loads `/` with the cookie a
- * connected wallet leaves, so the wallet stack loads at once. The loads go round by round (the static file, then each
+ * connected wallet leaves, so the wallet stack loads at once (the page is kept for that cookie
+ * after its first load, as for an operator reloading). The loads go round by round (the static file, then each
  * page), so a slower moment of the machine weighs on all of them alike; a paint time is the median
  * of its N loads (one load in four or five takes twice as long, on the static file too), the
  * byte counts are means. Nothing is asserted.

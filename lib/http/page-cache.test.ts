@@ -82,11 +82,28 @@ describe("page cache", () => {
     expect((await get("/clusters/0xabc", { "cache-control": "max-age=0" })).text).toContain("render 4");
   });
 
-  it("always renders an operator's page (wagmi's cookie), Next's router and action requests, files and routes, and keeps none of them", async () => {
+  it("keeps an operator's page per wallet cookie: the same wallet gets it as kept, another wallet or a visitor never does", async () => {
+    const { control, get } = await start();
+    const alice = { cookie: 'theme=dark; wagmi.store={"state":{"current":"a"}}' };
+    const bob = { cookie: 'wagmi.store={"state":{"current":"b"}}' };
+    const first = await get("/", alice);
+    expect(first).toMatchObject({ source: "rendered", text: expect.stringContaining("render 1") });
+    expect(await get("/", alice)).toEqual({ ...first, source: "kept" });
+    // Other cookies beside the wallet's do not change the page.
+    expect((await get("/", { cookie: 'wagmi.store={"state":{"current":"a"}}; theme=light' })).text).toContain("render 1");
+    expect((await get("/", bob)).text).toContain("render 2");
+    expect((await get("/")).text).toContain("render 3");
+    expect((await get("/", { cookie: "theme=dark" })).text).toContain("render 3");
+    expect((await get("/", bob)).text).toContain("render 2");
+    // A new block or a write to the store: the operator's page is rendered again.
+    control.state = "block-2:0";
+    expect((await get("/", alice)).text).toContain("render 4");
+    expect(control.renders).toBe(4);
+  });
+
+  it("always renders Next's router and action requests, files and routes, and keeps none of them", async () => {
     const { control, get } = await start();
     const asked: [string, Record<string, string>][] = [
-      ["/", { cookie: "theme=dark; wagmi.store={}" }],
-      ["/", { cookie: 'wagmi.store={"state":{}}' }],
       ["/", { rsc: "1" }],
       ["/", { "next-router-prefetch": "1" }],
       ["/", { "next-action": "abc" }],

@@ -6,17 +6,18 @@ import { walletCookie } from "@/lib/wallet-cookie";
 import { bytesOf, isHtml, type End, type Write } from "./response-chunks";
 
 /**
- * Pages kept for visitors. A page a visitor without a wallet sees is a function of its URL and of
- * what the server knows: the chain head its index reached and the writes to its store
- * (lib/clusters/index-target.ts `pageState`). So a page rendered once is served as it is to every
- * visitor who asks for it before either moves; a render costs ~20–40 ms of CPU, serving it well
- * under 1 ms (README §Page weight: a crowd on a shared link). What is kept is the answer as it
- * went out (compressed, its scripts rewritten), per encoding the client accepts, so a hit only
- * copies bytes. An operator's browser (wagmi's cookie) and Next's own requests (router, server
- * actions) are always rendered. Nothing is kept when the state is unknown (the chain node is not
- * answering, or several processes write to a shared PostgreSQL), nor any answer but a 200 page
- * without cookies. A page is kept a minute at most, for the one thing pages derive from the
- * clock: the current epoch (6.4 minutes long).
+ * Pages kept for visitors and operators. A page is a function of its URL, of the wallet cookie (an
+ * operator's pages show their account; a visitor has none) and of what the server knows: the
+ * chain head its index reached and the writes to its store (lib/clusters/index-target.ts
+ * `pageState`). So a page rendered once is served as it is to every visitor who asks for it
+ * before either moves, and an operator's to whoever sends the same wallet cookie (that operator,
+ * reloading); a render costs ~20–40 ms of CPU, serving it well under 1 ms (README §Page weight: a
+ * crowd on a shared link). What is kept is the answer as it went out (compressed, its scripts
+ * rewritten), per encoding the client accepts, so a hit only copies bytes. Next's own requests
+ * (router, server actions) are always rendered. Nothing is kept when the state is unknown (the
+ * chain node is not answering, or several processes write to a shared PostgreSQL), nor any answer
+ * but a 200 page without cookies. A page is kept a minute at most, for the one thing pages derive
+ * from the clock: the current epoch (6.4 minutes long).
  */
 
 /** `pageState()`'s value, or null when pages must not be kept. Registered by instrumentation.ts. */
@@ -34,7 +35,7 @@ export const registeredPageState: PageState = () => holder.portalPageState?.() ?
 /** A 200 answer as it went out: its headers (Content-Encoding among them) and its body's bytes on the wire. */
 type Kept = { state: string; headers: Record<string, number | string | string[]>; body: Buffer };
 
-/** On a visitor's page while the state is known: "kept", or "rendered" for this request (as a CDN's X-Cache). */
+/** On a page while the state is known: "kept", or "rendered" for this request (as a CDN's X-Cache). */
 const SOURCE = "x-portal-page";
 
 /** Headers of how the bytes were sent (a kept page goes out whole, with its length), and the source. */
@@ -57,13 +58,21 @@ function decoded(body: Buffer, encoding: unknown): Buffer | undefined {
   }
 }
 
-/** Whether `request` asks for the page a visitor without a wallet sees. */
-function visitorPageRequest(request: IncomingMessage, path: string): boolean {
+/** Whether `request` asks for a page (not a file, a route, or Next's data for its router or an action). */
+function pageRequest(request: IncomingMessage, path: string): boolean {
   const h = request.headers;
   if (request.method !== "GET" || path.startsWith("/_next/") || path.startsWith("/api/") || FILE.test(path)) return false;
   // Next's router and server actions ask for the page's data (text/x-component), not the page.
-  if (h.rsc !== undefined || h["next-action"] !== undefined || h["next-router-prefetch"] !== undefined) return false;
-  return !(h.cookie ?? "").split(";").some((pair) => pair.trim().startsWith(`${walletCookie}=`));
+  return h.rsc === undefined && h["next-action"] === undefined && h["next-router-prefetch"] === undefined;
+}
+
+/** The value of wagmi's cookie in `request`, the only cookie a page reads; "" for a visitor without a wallet. */
+function walletOf(request: IncomingMessage): string {
+  for (const pair of (request.headers.cookie ?? "").split(";")) {
+    const at = pair.indexOf("=");
+    if (at > 0 && pair.slice(0, at).trim() === walletCookie) return pair.slice(at + 1).trim();
+  }
+  return "";
 }
 
 /**
@@ -102,14 +111,14 @@ export function createPageCache({
    * here, so what is kept is what they hand on to the client, and a kept page skips them.
    */
   return async (request: IncomingMessage, response: ServerResponse, path: string, render: () => Promise<void>): Promise<void> => {
-    if (!visitorPageRequest(request, path) || revalidate(request)) return render();
+    if (!pageRequest(request, path) || revalidate(request)) return render();
     const outcome = await settleWithin(state(), stateWaitMs);
     const now = "value" in outcome ? outcome.value : null;
     if (now === null) return render();
     // The cluster page writes links with the origin it was reached at; the bytes kept are in the
-    // encoding the compression chose for what the client accepts.
+    // encoding the compression chose for what the client accepts; an operator's page is theirs.
     const h = request.headers;
-    const key = [h.host, h["x-forwarded-host"], h["x-forwarded-proto"], h["accept-encoding"], request.url].join(" ");
+    const key = [h.host, h["x-forwarded-host"], h["x-forwarded-proto"], h["accept-encoding"], request.url, walletOf(request)].join(" ");
     const kept = pages.get(key);
     if (kept?.state === now) {
       for (const [name, value] of Object.entries(kept.headers)) response.setHeader(name, value);
