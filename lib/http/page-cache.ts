@@ -10,7 +10,7 @@ import { bytesOf, isHtml, type End, type Write } from "./response-chunks";
  * operator's pages show their account; a visitor has none) and of what the server knows: the
  * chain head its index reached and the writes to its store (lib/clusters/index-target.ts
  * `pageState`). So a page rendered once is served as it is to every visitor who asks for it
- * before either moves, and an operator's to whoever sends the same wallet cookie (that operator,
+ * before either moves, and an operator's to whoever sends the same cookies (that operator,
  * reloading); a render costs ~20–40 ms of CPU, serving it well under 1 ms (README §Page weight: a
  * crowd on a shared link). What is kept is the answer as it went out (compressed, its scripts
  * rewritten), per encoding the client accepts, so a hit only copies bytes. Next's own requests
@@ -66,13 +66,15 @@ function pageRequest(request: IncomingMessage, path: string): boolean {
   return h.rsc === undefined && h["next-action"] === undefined && h["next-router-prefetch"] === undefined;
 }
 
-/** The value of wagmi's cookie in `request`, the only cookie a page reads; "" for a visitor without a wallet. */
-function walletOf(request: IncomingMessage): string {
-  for (const pair of (request.headers.cookie ?? "").split(";")) {
-    const at = pair.indexOf("=");
-    if (at > 0 && pair.slice(0, at).trim() === walletCookie) return pair.slice(at + 1).trim();
-  }
-  return "";
+/**
+ * What of `request`'s cookies its page depends on: nothing for a visitor; for an operator the whole
+ * Cookie header, which wagmi parses the page's wallet state from (lib/wallet/connected-account.ts).
+ * The header, not a value picked out of it here: a header crafted so that this and wagmi's parser
+ * read different values (the same cookie twice) must not file one wallet's page under another's.
+ */
+function cookieKey(request: IncomingMessage): string {
+  const cookie = request.headers.cookie ?? "";
+  return cookie.includes(`${walletCookie}=`) ? cookie : "";
 }
 
 /**
@@ -118,7 +120,7 @@ export function createPageCache({
     // The cluster page writes links with the origin it was reached at; the bytes kept are in the
     // encoding the compression chose for what the client accepts; an operator's page is theirs.
     const h = request.headers;
-    const key = [h.host, h["x-forwarded-host"], h["x-forwarded-proto"], h["accept-encoding"], request.url, walletOf(request)].join(" ");
+    const key = [h.host, h["x-forwarded-host"], h["x-forwarded-proto"], h["accept-encoding"], request.url, cookieKey(request)].join(" ");
     const kept = pages.get(key);
     if (kept?.state === now) {
       for (const [name, value] of Object.entries(kept.headers)) response.setHeader(name, value);
