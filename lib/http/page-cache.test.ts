@@ -54,7 +54,7 @@ async function start(options: { page?: (url: string) => Page; maxAgeMs?: number;
     const response = await fetch(base + path, { headers });
     return { status: response.status, type: response.headers.get("content-type"), source: response.headers.get("x-portal-page"), text: await response.text() };
   };
-  return { control, get };
+  return { control, get, base };
 }
 
 describe("page cache", () => {
@@ -175,5 +175,28 @@ describe("page cache", () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect((await get("/", { "x-forwarded-host": "a.example" })).text).toContain("render 3 for a.example");
     expect(control.renders).toBe(3);
+  });
+
+  it("keeps a page per set of encodings the client accepts: differently worded headers share it, and nobody gets an encoding they did not accept", async () => {
+    const { control, base } = await start({ compressed: true });
+    const get = async (acceptEncoding: string) => {
+      const response = await fetch(`${base}/`, { headers: { "accept-encoding": acceptEncoding } });
+      const text = await response.text();
+      return { source: response.headers.get("x-portal-page"), encoding: response.headers.get("content-encoding") ?? "identity", render: /render (\d+)/.exec(text)?.[1] };
+    };
+    // Chromium's and Safari's wording, and another order: one render, in brotli.
+    expect(await get("gzip, deflate, br, zstd")).toEqual({ source: "rendered", encoding: "br", render: "1" });
+    expect(await get("gzip, deflate, br")).toEqual({ source: "kept", encoding: "br", render: "1" });
+    expect(await get("br, deflate, gzip;q=0.9")).toEqual({ source: "kept", encoding: "br", render: "1" });
+    // A client without brotli gets its own page, in gzip; one that names no encoding, its own.
+    expect(await get("gzip")).toEqual({ source: "rendered", encoding: "gzip", render: "2" });
+    expect(await get("gzip;q=1.0, identity")).toEqual({ source: "kept", encoding: "gzip", render: "2" });
+    expect(await get("br;q=0, gzip, deflate")).toEqual({ source: "rendered", encoding: "gzip", render: "3" });
+    expect(await get("identity")).toEqual({ source: "rendered", encoding: "identity", render: "4" });
+    expect(await get("identity")).toEqual({ source: "kept", encoding: "identity", render: "4" });
+    // A client that accepts none of them is answered as the compression answers it, and nothing is kept.
+    expect(await get("identity;q=0")).toMatchObject({ source: "rendered", render: "5" });
+    expect(await get("identity;q=0")).toMatchObject({ source: "rendered", render: "6" });
+    expect(control.renders).toBe(6);
   });
 });

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 import { LRUCache } from "lru-cache";
+import Negotiator from "negotiator";
 import { settleWithin } from "@/lib/settle-within";
 import { walletCookie } from "@/lib/wallet-cookie";
 import { bytesOf, isHtml, type End, type Write } from "./response-chunks";
@@ -13,7 +14,7 @@ import { bytesOf, isHtml, type End, type Write } from "./response-chunks";
  * before either moves, and an operator's to whoever sends the same cookies (that operator,
  * reloading); a render costs ~20–40 ms of CPU, serving it well under 1 ms (README §Page weight: a
  * crowd on a shared link). What is kept is the answer as it went out (compressed, its scripts
- * rewritten), per encoding the client accepts, so a hit only copies bytes. Next's own requests
+ * rewritten), per set of encodings the client accepts, so a hit only copies bytes. Next's own requests
  * (router, server actions) are always rendered. Nothing is kept when the state is unknown (the
  * chain node is not answering, or several processes write to a shared PostgreSQL), nor any answer
  * but a 200 page without cookies. A page is kept a minute at most, for the one thing pages derive
@@ -49,8 +50,8 @@ const GAVE_UP_BOUNDARY = "<!--$!-->";
 const GAVE_UP_SCRIPT = "$RX(";
 
 /** A kept answer's body as the browser reads it (once per render: ~1 ms for a 130 KiB page); undefined in an unknown encoding. */
-function decoded(body: Buffer, encoding: unknown): Buffer | undefined {
-  const decode = { identity: (b: Buffer) => b, br: brotliDecompressSync, gzip: gunzipSync, deflate: inflateSync }[String(encoding ?? "identity").toLowerCase()];
+function decoded(body: Buffer, encoding: string): Buffer | undefined {
+  const decode = { identity: (b: Buffer) => b, br: brotliDecompressSync, gzip: gunzipSync, deflate: inflateSync }[encoding];
   try {
     return decode?.(body);
   } catch {
@@ -64,6 +65,18 @@ function pageRequest(request: IncomingMessage, path: string): boolean {
   if (request.method !== "GET" || path.startsWith("/_next/") || path.startsWith("/api/") || FILE.test(path)) return false;
   // Next's router and server actions ask for the page's data (text/x-component), not the page.
   return h.rsc === undefined && h["next-action"] === undefined && h["next-router-prefetch"] === undefined;
+}
+
+/** The encodings server.ts's compression answers in (the `compression` package's list). */
+const ENCODINGS = ["br", "gzip", "deflate", "identity"];
+
+/**
+ * Which of those `request` accepts, as a set: browsers that word Accept-Encoding differently
+ * ("gzip, deflate, br, zstd", "gzip, deflate, br", "br, gzip") share one kept page. A page is kept
+ * only when it went out in one of them, so whoever gets it as kept accepts its encoding.
+ */
+function acceptedEncodings(request: IncomingMessage): string[] {
+  return new Negotiator(request).encodings(ENCODINGS).sort();
 }
 
 /**
@@ -120,7 +133,8 @@ export function createPageCache({
     // The cluster page writes links with the origin it was reached at; the bytes kept are in the
     // encoding the compression chose for what the client accepts; an operator's page is theirs.
     const h = request.headers;
-    const key = [h.host, h["x-forwarded-host"], h["x-forwarded-proto"], h["accept-encoding"], request.url, cookieKey(request)].join(" ");
+    const accepted = acceptedEncodings(request);
+    const key = [h.host, h["x-forwarded-host"], h["x-forwarded-proto"], accepted.join(","), request.url, cookieKey(request)].join(" ");
     const kept = pages.get(key);
     if (kept?.state === now) {
       for (const [name, value] of Object.entries(kept.headers)) response.setHeader(name, value);
@@ -150,8 +164,9 @@ export function createPageCache({
       take(chunk, encoding);
       if (response.statusCode === 200 && isHtml(response) && response.getHeader("set-cookie") === undefined && size <= maxPageBytes) {
         const body = Buffer.concat(chunks);
+        const sentIn = String(response.getHeader("content-encoding") ?? "identity").toLowerCase();
         // A part React gave up on the server (an error there, left to the browser) is not kept.
-        const text = decoded(body, response.getHeader("content-encoding"));
+        const text = accepted.includes(sentIn) ? decoded(body, sentIn) : undefined;
         if (text === undefined || text.includes(GAVE_UP_BOUNDARY) || text.includes(GAVE_UP_SCRIPT)) return end(chunk, encoding, callback);
         const headers = { ...response.getHeaders() } as Kept["headers"];
         for (const name of sendingHeaders) delete headers[name];
