@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { createPublicClient, http, type PublicClient } from "viem";
 import { getEnv, publicConfig } from "@/lib/env";
+import { requestScoped } from "@/lib/request-scope";
 import { auctionHead } from "./block-reads";
 import { blocksPerBatch } from "./block-times";
 import { setMulticallGasLimit } from "./bounded-multicall";
@@ -39,6 +40,7 @@ export function publicClient(): PublicClient {
 
 /**
  * The chain head of this render (with the auction's pending bids): one request shared by the
- * index sync, the page's chain reads at that block and the footer's latest block.
+ * index sync, the page's chain reads at that block and the footer's latest block, and by the
+ * page cache's check of the same HTTP request (lib/request-scope.ts).
  */
-export const renderHead = cache(() => auctionHead(publicClient(), getEnv().AUCTION_ADDRESS));
+export const renderHead = cache(() => requestScoped("auction head", () => auctionHead(publicClient(), getEnv().AUCTION_ADDRESS)));

@@ -5,6 +5,7 @@ import { brotliDecompressSync } from "node:zlib";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import type { NextConfig } from "next";
+import { requestScoped } from "@/lib/request-scope";
 import { registerFastRoutes } from "./fast-routes";
 import { portalRequestHandler } from "./portal-server";
 import { createRateLimiter, memoryCounters } from "./rate-limit";
@@ -226,5 +227,21 @@ describe("portal server", () => {
     const dev = await startPortal({ dev: true, next, pageState: async () => "block-1:0" });
     await (await fetch(dev)).text();
     expect(await (await fetch(dev)).text()).toContain("render 4");
+  });
+
+  it("lets a page's render take what the page cache's check of the same request read (the chain head), and nothing another request read", async () => {
+    let reads = 0;
+    const head = () => requestScoped("head", () => ++reads);
+    const next: NextHandler = async (_request, response) => {
+      response.setHeader("content-type", "text/html; charset=utf-8");
+      response.end(`<!DOCTYPE html><main>render at ${head()}</main>`);
+    };
+    // Each request reads a new head, so each is a miss, rendered at the head its check read.
+    const base = await startPortal({ next, pageState: async () => `block-${head()}:0` });
+    expect(await (await fetch(base)).text()).toContain("render at 1");
+    expect(await (await fetch(base)).text()).toContain("render at 2");
+    // A render asked for fresh (no-cache) skips the check and reads for itself.
+    expect(await (await fetch(base, { headers: { "cache-control": "no-cache" } })).text()).toContain("render at 3");
+    expect(reads).toBe(3);
   });
 });
