@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 import { LRUCache } from "lru-cache";
 import Negotiator from "negotiator";
+import { inRequestScope } from "@/lib/request-scope";
 import { settleWithin } from "@/lib/settle-within";
 import { walletCookie } from "@/lib/wallet-cookie";
 import { bytesOf, isHtml, type End, type Write } from "./response-chunks";
@@ -121,12 +122,11 @@ export function createPageCache({
   const pages = new LRUCache<string, Kept>({ maxSize: maxBytes, sizeCalculation: (page) => page.body.length + 1024, ttl: maxAgeMs });
 
   /**
-   * Answers `request` from a kept page, or has `render` answer it and keeps the page if it may.
-   * `render` installs the compression and any rewriting on `response`: they wrap what is installed
-   * here, so what is kept is what they hand on to the client, and a kept page skips them.
+   * Answers a page request from a kept page, or has `render` answer it and keeps the page if it
+   * may. `render` installs the compression and any rewriting on `response`: they wrap what is
+   * installed here, so what is kept is what they hand on to the client, and a kept page skips them.
    */
-  return async (request: IncomingMessage, response: ServerResponse, path: string, render: () => Promise<void>): Promise<void> => {
-    if (!pageRequest(request, path) || revalidate(request)) return render();
+  const keptOrRendered = async (request: IncomingMessage, response: ServerResponse, render: () => Promise<void>): Promise<void> => {
     const outcome = await settleWithin(state(), stateWaitMs);
     const now = "value" in outcome ? outcome.value : null;
     if (now === null) return render();
@@ -175,6 +175,13 @@ export function createPageCache({
       return end(chunk, encoding, callback);
     }) as ServerResponse["end"];
     return render();
+  };
+
+  return async (request: IncomingMessage, response: ServerResponse, path: string, render: () => Promise<void>): Promise<void> => {
+    if (!pageRequest(request, path) || revalidate(request)) return render();
+    // One scope for the check and the render after it: a miss is rendered at the head the check
+    // read (lib/request-scope.ts). Routes and Next's own requests read the chain as they always did.
+    return inRequestScope(() => keptOrRendered(request, response, render));
   };
 }
 

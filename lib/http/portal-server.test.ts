@@ -232,9 +232,11 @@ describe("portal server", () => {
   it("lets a page's render take what the page cache's check of the same request read (the chain head), and nothing another request read", async () => {
     let reads = 0;
     const head = () => requestScoped("head", () => ++reads);
-    const next: NextHandler = async (_request, response) => {
+    const next: NextHandler = async (request, response) => {
       response.setHeader("content-type", "text/html; charset=utf-8");
-      response.end(`<!DOCTYPE html><main>render at ${head()}</main>`);
+      // A route reads twice, as a handler that waits for something and then reads again.
+      const at = request.url?.startsWith("/api/") ? `${head()} then ${head()}` : `${head()}`;
+      response.end(`<!DOCTYPE html><main>render at ${at}</main>`);
     };
     // Each request reads a new head, so each is a miss, rendered at the head its check read.
     const base = await startPortal({ next, pageState: async () => `block-${head()}:0` });
@@ -243,5 +245,8 @@ describe("portal server", () => {
     // A render asked for fresh (no-cache) skips the check and reads for itself.
     expect(await (await fetch(base, { headers: { "cache-control": "no-cache" } })).text()).toContain("render at 3");
     expect(reads).toBe(3);
+    // A route is not in a scope: each of its reads asks anew.
+    expect(await (await fetch(`${base}/api/anything`)).text()).toContain("render at 4 then 5");
+    expect(reads).toBe(5);
   });
 });

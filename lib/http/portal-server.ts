@@ -2,7 +2,6 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TLSSocket } from "node:tls";
 import { constants } from "node:zlib";
 import compression from "compression";
-import { inRequestScope } from "@/lib/request-scope";
 import { answerWithFastRoute, fastRoute } from "./fast-routes";
 import { createPageCache, type PageState } from "./page-cache";
 import { scriptsAfterFirstPaint } from "./paint-first";
@@ -91,8 +90,7 @@ export function portalRequestHandler({ dev, trustedProxyHeaders, publicRpcUrl, w
         return next(request, response);
       };
       // Around the compression: a page is kept as it went out, and a kept one is sent as it is.
-      // One scope for the check and the render: the render reuses the head the check read.
-      if (pages && !fast) return await inRequestScope(() => pages(request, response, path, answer));
+      if (pages && !fast) return await pages(request, response, path, answer);
       await answer();
     } catch (error) {
       log("request failed", error);
