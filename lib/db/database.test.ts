@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { openDatabase } from "./database";
 import { migrate } from "./migrate";
 import { migrations } from "./migrations";
 import { sharedPostgresSchema, suiteDatabase, testDatabases } from "./testing";
@@ -37,6 +38,44 @@ describe.each(testDatabases())("database on $name", (engine) => {
       }),
     ).rejects.toThrow(/duplicate key/);
     expect(await db.query("SELECT 1 FROM index_cursor WHERE chain_id = 2")).toEqual([]);
+  });
+});
+
+describe("PGlite's count of writes, which kept pages are checked against", () => {
+  it("moves when a statement or transaction changed the store, and not for one that matched no row or failed", async () => {
+    const db = await openDatabase({ dir: "memory" });
+    try {
+      const moved = async (run: () => Promise<unknown>) => {
+        const before = db.writes()!;
+        await run().catch(() => undefined);
+        return db.writes()! - before;
+      };
+      const insert = "INSERT INTO index_cursor (chain_id, auction, next_block) VALUES (7, 'a', 1)";
+      expect(await moved(() => db.query(insert))).toBe(1);
+      expect(await moved(() => db.query("SELECT * FROM index_cursor"))).toBe(0);
+      expect(await moved(() => db.query("UPDATE index_cursor SET next_block = 2 WHERE chain_id = 8"))).toBe(0);
+      expect(await moved(() => db.query("UPDATE index_cursor SET next_block = 2 WHERE chain_id = 7"))).toBe(1);
+      expect(await moved(() => db.query(`${insert} ON CONFLICT DO NOTHING`))).toBe(0);
+      expect(await moved(() => db.query(`${insert} ON CONFLICT (chain_id, auction) DO UPDATE SET next_block = 3`))).toBe(1);
+      expect(await moved(() => db.query("DELETE FROM index_cursor WHERE chain_id = 8"))).toBe(0);
+      // The watcher's outbox claim, as it runs every round with nothing due.
+      expect(await moved(() => db.query("UPDATE notification_outbox SET attempts = attempts + 1 WHERE delivered_at IS NULL RETURNING id"))).toBe(0);
+      // A write inside another statement is counted whatever it returns.
+      expect(await moved(() => db.query("WITH d AS (DELETE FROM index_cursor WHERE chain_id = 8 RETURNING 1) SELECT count(*) FROM d"))).toBe(1);
+      expect(await moved(() => db.query(insert))).toBe(0); // a duplicate key: rolled back
+      expect(await moved(() => db.transaction(async (tx) => tx.query("UPDATE index_cursor SET next_block = 4 WHERE chain_id = 8")))).toBe(0);
+      expect(
+        await moved(() =>
+          db.transaction(async (tx) => {
+            await tx.query("UPDATE index_cursor SET next_block = 4 WHERE chain_id = 8");
+            await tx.query("UPDATE index_cursor SET next_block = 4 WHERE chain_id = 7");
+          }),
+        ),
+      ).toBe(1);
+      expect(await moved(() => db.exec("CREATE TABLE counted_scratch (id int)"))).toBe(1);
+    } finally {
+      await db.close();
+    }
   });
 });
 

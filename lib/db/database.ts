@@ -10,30 +10,45 @@ import type { Database, Sql } from "./sql";
 export type { Database, Sql } from "./sql";
 
 const writeStatement = /\b(insert|update|delete|truncate|create|drop|alter)\b/i;
+/** A plain INSERT, UPDATE or DELETE: when it affected no row it changed nothing, and no row trigger ran. */
+const rowStatement = /^\s*(insert|update|delete)\b/i;
+
+/**
+ * Whether a statement may have changed the store. A write that matched no row is not one: the
+ * watcher's outbox claim runs every round and mostly finds nothing, and counting it would make
+ * every kept page (lib/http/page-cache.ts) stale every round.
+ */
+function changedStore(text: string, affectedRows: number | undefined): boolean {
+  return writeStatement.test(text) && !(rowStatement.test(text) && affectedRows === 0);
+}
 
 function fromPglite(db: PGlite): Database {
   let writes = 0;
   // Counted once the write is visible: a reader that saw the count before it cannot see it after.
-  const counted = async <T,>(write: boolean, run: () => Promise<T>) => {
+  // A statement or transaction that failed changed nothing (it was rolled back); a script may have.
+  const counted = async <T,>(run: (changed: () => void) => Promise<T>) => {
+    let changed = false;
     try {
-      return await run();
+      return await run(() => (changed = true));
     } finally {
-      if (write) writes++;
+      if (changed) writes++;
     }
+  };
+  const query = async (on: Pick<PGlite, "query">, text: string, params: unknown[] | undefined, changed: () => void) => {
+    const result = await on.query(text, params);
+    if (changedStore(text, result.affectedRows)) changed();
+    return result.rows as never;
+  };
+  const exec = async (on: Pick<PGlite, "exec">, text: string, changed: () => void) => {
+    changed();
+    await on.exec(text);
   };
   return {
     engine: "pglite",
-    query: (text, params) => counted(writeStatement.test(text), async () => (await db.query(text, params)).rows as never),
-    exec: (text) => counted(true, async () => void (await db.exec(text))),
+    query: (text, params) => counted((changed) => query(db, text, params, changed)),
+    exec: (text) => counted((changed) => exec(db, text, changed)),
     transaction: (fn) =>
-      counted(true, () =>
-        db.transaction((tx) =>
-          fn({
-            query: async (text, params) => (await tx.query(text, params)).rows as never,
-            exec: async (text) => void (await tx.exec(text)),
-          }),
-        ),
-      ),
+      counted((changed) => db.transaction((tx) => fn({ query: (text, params) => query(tx, text, params, changed), exec: (text) => exec(tx, text, changed) }))),
     writes: () => writes,
     close: () => db.close(),
   };
