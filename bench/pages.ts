@@ -15,7 +15,8 @@
  * final document (the HTML once the browser has run the scripts and revealed every part, every
  * script then removed, so HTML and inline CSS are left) served by a bare Node server. robots.txt
  * says what the whole page costs; the copy, what the portal (its server and its scripts) adds to
- * what the page shows.
+ * what the page shows. `keptShare` is the share of a page's loads the portal answered with a page
+ * it kept rather than rendered (the chain and the store did not move between them).
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:http";
@@ -34,13 +35,14 @@ import { testWalletScript } from "@/e2e/test-wallet";
 import { buildPortal, startPortal } from "./server";
 import { mean, median } from "./stats";
 
-type Load = { jsRequests: number; jsCompressedBytes: number; jsDecodedBytes: number; fcp: number; lcp: number };
+/** `kept`: 1 when the portal answered with a page it kept (lib/http/page-cache.ts), else 0; a share once summarised. */
+type Load = { jsRequests: number; jsCompressedBytes: number; jsDecodedBytes: number; fcp: number; lcp: number; kept: number };
 /**
  * What the JSON line prints for a page: its bytes, and its paints against the static file's: the
  * first with content, and the largest (the page's main content, once React has revealed it); and
  * its first paint against its own static copy's.
  */
-type PageLoad = Omit<Load, "fcp" | "lcp"> & { fcpRatio: number; lcpRatio: number; fcpRatioToCopy: number };
+type PageLoad = Omit<Load, "fcp" | "lcp" | "kept"> & { keptShare: number; fcpRatio: number; lcpRatio: number; fcpRatioToCopy: number };
 
 type Target = { url: string; setup?: (context: BrowserContext) => Promise<void> };
 
@@ -54,7 +56,7 @@ async function load(context: BrowserContext, url: string): Promise<Load> {
     if (request.resourceType() === "script") scripts.push(request);
   };
   page.on("requestfinished", onFinished);
-  await page.goto(url, { waitUntil: "load" });
+  const response = await page.goto(url, { waitUntil: "load" });
   // Scripts fetched after hydration (import() of a route's chunks) count too.
   await page.waitForLoadState("networkidle");
   const fcp = await page.evaluate(
@@ -86,6 +88,7 @@ async function load(context: BrowserContext, url: string): Promise<Load> {
     jsDecodedBytes: sizes.reduce((n, s) => n + s.decoded, 0),
     fcp,
     lcp,
+    kept: response?.headers()["x-portal-page"] === "kept" ? 1 : 0,
   };
 }
 
@@ -96,6 +99,7 @@ function summarise(loads: Load[]): Load {
     jsDecodedBytes: Math.round(mean(loads.map((l) => l.jsDecodedBytes))),
     fcp: median(loads.map((l) => l.fcp)),
     lcp: median(loads.map((l) => l.lcp)),
+    kept: Number(mean(loads.map((l) => l.kept)).toFixed(2)),
   };
 }
 
@@ -151,7 +155,8 @@ export async function benchPageWeight(options: { runs: number; build: boolean; j
   try {
     const deployment = await deployDevnet(anvil.rpcUrl);
     await seedDevnet(anvil.rpcUrl, deployment);
-    const portal = await startPortal(await freePort(), { ...devnetPortalEnv(anvil.rpcUrl, deployment, dbDir), PUBLIC_RPC_URL: anvil.rpcUrl });
+    // The watcher runs, as where the portal is deployed: its rounds must leave kept pages kept (`keptShare`).
+    const portal = await startPortal(await freePort(), { ...devnetPortalEnv(anvil.rpcUrl, deployment, dbDir), PUBLIC_RPC_URL: anvil.rpcUrl, WATCHER: "inline" });
     server = portal.child;
     const base = portal.url;
     const global = (await (await fetch(`${base}/api/clusters?view=global`)).json()) as { rows: { configHash: string }[] };
@@ -201,18 +206,18 @@ export async function benchPageWeight(options: { runs: number; build: boolean; j
     const staticFile = measured.static;
     const ratio = (ms: number, to = staticFile.fcp) => Number((ms / to).toFixed(2));
     const figures = (name: string): PageLoad => {
-      const { fcp, lcp, ...bytes } = measured[name];
-      return { ...bytes, fcpRatio: ratio(fcp), lcpRatio: ratio(lcp), fcpRatioToCopy: ratio(fcp, measured[`copy ${name}`].fcp) };
+      const { fcp, lcp, kept, ...bytes } = measured[name];
+      return { ...bytes, keptShare: kept, fcpRatio: ratio(fcp), lcpRatio: ratio(lcp), fcpRatioToCopy: ratio(fcp, measured[`copy ${name}`].fcp) };
     };
     const pages = Object.fromEntries(Object.keys(paths).map((name) => [name, figures(name)]));
     const connected = { "/": figures("connected") };
 
     const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
     console.log(`\nPage weight over ${options.runs} loads each: bytes are means, paint the median (static file FCP ${staticFile.fcp.toFixed(0)} ms)`);
-    console.log("page".padEnd(30), "JS files".padStart(8), "compressed".padStart(11), "decoded".padStart(10), "FCP ratio".padStart(10), "LCP ratio".padStart(10), "FCP/copy".padStart(9));
+    console.log("page".padEnd(30), "JS files".padStart(8), "compressed".padStart(11), "decoded".padStart(10), "FCP ratio".padStart(10), "LCP ratio".padStart(10), "FCP/copy".padStart(9), "kept".padStart(5));
     const rows: [string, PageLoad][] = [...Object.entries(pages), ["/ (wallet connected)", connected["/"]]];
     for (const [name, f] of rows) {
-      const cells = [kib(f.jsCompressedBytes).padStart(11), kib(f.jsDecodedBytes).padStart(10), `${f.fcpRatio}x`.padStart(10), `${f.lcpRatio}x`.padStart(10), `${f.fcpRatioToCopy}x`.padStart(9)];
+      const cells = [kib(f.jsCompressedBytes).padStart(11), kib(f.jsDecodedBytes).padStart(10), `${f.fcpRatio}x`.padStart(10), `${f.lcpRatio}x`.padStart(10), `${f.fcpRatioToCopy}x`.padStart(9), `${Math.round(f.keptShare * 100)}%`.padStart(5)];
       console.log(name.padEnd(30), f.jsRequests.toFixed(1).padStart(8), ...cells);
     }
     if (options.json) console.log(JSON.stringify({ pages, connected }));
