@@ -25,7 +25,8 @@ function changedStore(text: string, affectedRows: number | undefined): boolean {
 function fromPglite(db: PGlite): Database {
   let writes = 0;
   // Counted once the write is visible: a reader that saw the count before it cannot see it after.
-  // A statement or transaction that failed changed nothing (it was rolled back); a script may have.
+  // A failed statement was rolled back and marks nothing; a script (exec) marks itself before it
+  // runs, as it may stop partway; a failed transaction may be counted, which only costs a render.
   const counted = async <T,>(run: (changed: () => void) => Promise<T>) => {
     let changed = false;
     try {
