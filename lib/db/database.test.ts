@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { openDatabase } from "./database";
 import { migrate } from "./migrate";
 import { migrations } from "./migrations";
-import { sharedPostgresSchema, suiteDatabase, testDatabases } from "./testing";
+import { sharedPostgresSchema, suiteDatabase, testDatabases, withTestDatabase } from "./testing";
 
 describe.each(testDatabases())("database on $name", (engine) => {
   const db = suiteDatabase(engine);
@@ -43,8 +42,7 @@ describe.each(testDatabases())("database on $name", (engine) => {
 
 describe("PGlite's count of writes, which kept pages are checked against", () => {
   it("moves when a statement or transaction changed the store, and not for one that matched no row or failed", async () => {
-    const db = await openDatabase({ dir: "memory" });
-    try {
+    await withTestDatabase(async (db) => {
       const moved = async (run: () => Promise<unknown>) => {
         const before = db.writes()!;
         await run().catch(() => undefined);
@@ -73,9 +71,7 @@ describe("PGlite's count of writes, which kept pages are checked against", () =>
         ),
       ).toBe(1);
       expect(await moved(() => db.exec("CREATE TABLE counted_scratch (id int)"))).toBe(1);
-    } finally {
-      await db.close();
-    }
+    });
   });
 });
 
